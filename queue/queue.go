@@ -1,0 +1,363 @@
+// Package queue is pckit's bounded blocking queue: one mutex and two
+// condition variables (notFull, notEmpty) around a ring buffer or a heap.
+//
+// A Queue is safe for use by any number of goroutines. Every call that may
+// block takes a context.Context; Close shuts the queue down gracefully: items
+// already queued stay poppable, nothing accepted is ever lost.
+//
+// The blocking core is modelled in TLA+ in the tla/ folder; the comments name
+// the model's actions next to the lines they model.
+package queue
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"time"
+)
+
+// Errors returned by the queue. Compare with errors.Is.
+var (
+	// ErrClosed is returned by a push after Close, and by a pop once the
+	// queue is closed and drained.
+	ErrClosed = errors.New("queue: closed")
+	// ErrFull is returned by TryPush on a full queue.
+	ErrFull = errors.New("queue: full")
+	// ErrEmpty is returned by TryPop on an empty queue.
+	ErrEmpty = errors.New("queue: empty")
+	// ErrCapacity is returned by New, NewPriority and Resize for a capacity
+	// below 1.
+	ErrCapacity = errors.New("queue: capacity must be at least 1")
+)
+
+// Queue is a bounded blocking FIFO queue of T, or a priority queue when made
+// by NewPriority. The zero Queue is not usable: make one with New.
+//
+// Rules every method follows:
+//   - An operation that need not wait succeeds even if its context is already
+//     done; the context is consulted only before waiting.
+//   - A call that leaves because its context ended returns ctx.Err() and has
+//     changed nothing: it enqueued or consumed no item.
+//   - Closed beats full and empty: pushes on a closed queue return ErrClosed;
+//     pops on a closed queue drain what is left, then return ErrClosed.
+//   - Zero values and nil pointers are ordinary items.
+type Queue[T any] struct {
+	mu       sync.Mutex
+	notFull  sync.Cond // signalled when a slot frees up; pushers wait on it
+	notEmpty sync.Cond // signalled when an item arrives; poppers wait on it
+
+	items  store[T]
+	cap    int
+	closed bool
+
+	// Waiters per condition: a push or pop signals only when someone waits.
+	pushWaiters, popWaiters int
+
+	stats Stats
+}
+
+// New returns an empty FIFO queue that holds at most capacity items.
+// It returns ErrCapacity if capacity < 1.
+func New[T any](capacity int) (*Queue[T], error) {
+	return newQueue[T](capacity, nil)
+}
+
+// NewPriority returns an empty priority queue that holds at most capacity
+// items. Pop returns the least item by less; items that are equal by less
+// come out in the order they were pushed (the queue is stable). Every other
+// rule of Queue applies unchanged. It returns ErrCapacity if capacity < 1.
+func NewPriority[T any](capacity int, less func(a, b T) bool) (*Queue[T], error) {
+	if less == nil {
+		return nil, errors.New("queue: NewPriority needs a less function")
+	}
+	return newQueue(capacity, less)
+}
+
+func newQueue[T any](capacity int, less func(a, b T) bool) (*Queue[T], error) {
+	if capacity < 1 {
+		return nil, ErrCapacity
+	}
+	q := &Queue[T]{cap: capacity}
+	q.items.init(capacity, less)
+	q.notFull.L = &q.mu
+	q.notEmpty.L = &q.mu
+	q.stats.Cap = capacity
+	return q, nil
+}
+
+// Push adds v to the queue, waiting while the queue is full.
+//
+// It returns nil once v is queued; ErrClosed if the queue is closed, whether
+// before the call or while it waited (v is then not queued); or ctx.Err() if
+// ctx ends while it waits (v is then not queued).
+func (q *Queue[T]) Push(ctx context.Context, v T) error {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if err := q.awaitRoom(ctx); err != nil {
+		return err
+	}
+	q.put(v)
+	return nil
+}
+
+// TryPush adds v if there is room, without waiting. It returns ErrClosed on
+// a closed queue and ErrFull on a full one.
+func (q *Queue[T]) TryPush(v T) error {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	switch {
+	case q.closed:
+		q.stats.Rejected++
+		return ErrClosed
+	case q.items.len() >= q.cap:
+		q.stats.Rejected++
+		return ErrFull
+	}
+	q.put(v)
+	return nil
+}
+
+// PushBatch adds a prefix of vs to the queue as one step, waiting while the
+// queue is full, and returns how many items it added.
+//
+// Once there is room for at least one item it adds as many items of vs as
+// fit, in order, all at once, and returns that number n ≥ 1 with a nil error:
+// n < len(vs) means the rest did not fit and was not queued (call again with
+// vs[n:] to go on). It never waits for more room once it has added any item,
+// so a call is never left half done by Close or by its context: it returns
+// 0 and ErrClosed or ctx.Err() exactly when Push would, having added nothing.
+// An empty vs returns 0 at once (ErrClosed if the queue is closed).
+func (q *Queue[T]) PushBatch(ctx context.Context, vs []T) (int, error) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if len(vs) == 0 {
+		if q.closed {
+			return 0, ErrClosed
+		}
+		return 0, nil
+	}
+	if err := q.awaitRoom(ctx); err != nil {
+		return 0, err
+	}
+	n := min(len(vs), q.cap-q.items.len())
+	for _, v := range vs[:n] {
+		q.items.push(v)
+	}
+	q.pushed(n)
+	return n, nil
+}
+
+// Pop removes and returns the item at the head of the queue (the least item
+// of a priority queue), waiting while the queue is empty.
+//
+// It returns ErrClosed once the queue is closed and drained, and ctx.Err() if
+// ctx ends while it waits (no item is then consumed).
+func (q *Queue[T]) Pop(ctx context.Context) (T, error) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if err := q.awaitItem(ctx); err != nil {
+		var zero T
+		return zero, err
+	}
+	return q.take(), nil
+}
+
+// TryPop removes and returns the head item if there is one, without waiting.
+// It returns ErrClosed on a closed, drained queue and ErrEmpty on an empty
+// queue that is still open.
+func (q *Queue[T]) TryPop() (T, error) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if q.items.len() == 0 {
+		var zero T
+		if q.closed {
+			return zero, ErrClosed
+		}
+		return zero, ErrEmpty
+	}
+	return q.take(), nil
+}
+
+// PopBatch removes up to len(dst) items from the head of the queue as one
+// step and stores them in dst in queue order, waiting while the queue is
+// empty; its shape is that of io.Reader.Read.
+//
+// Once at least one item is queued it takes min(len(dst), Len()) items at
+// once and returns their number n ≥ 1 with a nil error. It returns 0 and
+// ErrClosed once the queue is closed and drained, or 0 and ctx.Err() if ctx
+// ends while it waits (no item is then consumed). An empty dst returns 0 at
+// once (ErrClosed if the queue is closed and drained).
+func (q *Queue[T]) PopBatch(ctx context.Context, dst []T) (int, error) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if len(dst) == 0 {
+		if q.closed && q.items.len() == 0 {
+			return 0, ErrClosed
+		}
+		return 0, nil
+	}
+	if err := q.awaitItem(ctx); err != nil {
+		return 0, err
+	}
+	n := min(len(dst), q.items.len())
+	for i := range n {
+		dst[i] = q.items.pop()
+	}
+	q.popped(n)
+	return n, nil
+}
+
+// Close closes the queue and wakes every blocked caller. Blocked and later
+// pushes return ErrClosed; pops go on returning queued items until the queue
+// is drained, then return ErrClosed. Closing a closed queue does nothing.
+func (q *Queue[T]) Close() {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	// TLA+: Close.
+	q.closed = true
+	q.notFull.Broadcast()
+	q.notEmpty.Broadcast()
+}
+
+// Len returns the number of items queued. After a Resize that shrank the
+// queue, Len may exceed Cap until consumers catch up.
+func (q *Queue[T]) Len() int {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return q.items.len()
+}
+
+// Cap returns the queue's capacity: pushes wait while Len() >= Cap().
+func (q *Queue[T]) Cap() int {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return q.cap
+}
+
+// Resize sets the queue's capacity. It returns ErrCapacity if capacity < 1.
+//
+// Growing wakes waiting pushers for the new room. Shrinking below Len keeps
+// every queued item: Len stays above Cap, and pushes wait, until consumers
+// have popped the queue below the new capacity. Resize works on a closed
+// queue too (pushes fail there anyway).
+func (q *Queue[T]) Resize(capacity int) error {
+	if capacity < 1 {
+		return ErrCapacity
+	}
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if capacity > q.cap && q.pushWaiters > 0 {
+		q.notFull.Broadcast()
+	}
+	q.cap = capacity
+	q.stats.Cap = capacity
+	q.items.reserve(capacity)
+	return nil
+}
+
+// Closed reports whether Close has been called.
+func (q *Queue[T]) Closed() bool {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return q.closed
+}
+
+// awaitRoom waits until there is room for one item, the queue is closed, or
+// ctx ends, and returns nil only in the first case. q.mu must be held.
+func (q *Queue[T]) awaitRoom(ctx context.Context) error {
+	// TLA+: PushWait (the loop), PushCancel (the ctx branch).
+	// The predicate is checked before the context: a woken pusher whose slot
+	// is still free takes it, so a wake-up is never swallowed by a pusher
+	// that leaves.
+	if !q.closed && q.items.len() >= q.cap {
+		q.stats.BlockedPushes++
+		since := time.Now()
+		defer func() { q.stats.PushWait += time.Since(since) }()
+		for !q.closed && q.items.len() >= q.cap {
+			if err := ctx.Err(); err != nil {
+				q.stats.Rejected++
+				return err
+			}
+			q.pushWaiters++
+			q.wait(ctx, &q.notFull)
+			q.pushWaiters--
+		}
+	}
+	if q.closed {
+		q.stats.Rejected++
+		return ErrClosed
+	}
+	return nil
+}
+
+// awaitItem waits until an item is queued, the queue is closed and drained,
+// or ctx ends, and returns nil only in the first case. q.mu must be held.
+func (q *Queue[T]) awaitItem(ctx context.Context) error {
+	// TLA+: PopWait (the loop), PopCancel (the ctx branch).
+	if q.items.len() == 0 && !q.closed {
+		q.stats.BlockedPops++
+		since := time.Now()
+		defer func() { q.stats.PopWait += time.Since(since) }()
+		for q.items.len() == 0 && !q.closed {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			q.popWaiters++
+			q.wait(ctx, &q.notEmpty)
+			q.popWaiters--
+		}
+	}
+	if q.items.len() == 0 {
+		return ErrClosed
+	}
+	return nil
+}
+
+// wait blocks on c until it is signalled or ctx ends. q.mu must be held;
+// like c.Wait it releases q.mu while blocked and holds it again on return.
+// Callers re-check their predicate in a for loop.
+func (q *Queue[T]) wait(ctx context.Context, c *sync.Cond) {
+	// TLA+: Wait, and CtxEnd for the AfterFunc. A sync.Cond cannot select on
+	// ctx.Done(), so when ctx ends a callback broadcasts on c: every waiter
+	// of c re-checks its predicate, and only the one whose ctx ended leaves.
+	// Broadcast rather than Signal, so that the callback's wake-up cannot
+	// land on a waiter other than the cancelled one and be lost.
+	stop := context.AfterFunc(ctx, func() {
+		q.mu.Lock()
+		defer q.mu.Unlock()
+		c.Broadcast()
+	})
+	c.Wait()
+	stop()
+}
+
+// put enqueues v and wakes one waiting popper. q.mu must be held.
+func (q *Queue[T]) put(v T) {
+	// TLA+: PushEnqueue.
+	q.items.push(v)
+	q.pushed(1)
+}
+
+// take dequeues the head item and wakes one waiting pusher. q.mu must be
+// held and the queue non-empty.
+func (q *Queue[T]) take() T {
+	// TLA+: PopDequeue.
+	v := q.items.pop()
+	q.popped(1)
+	return v
+}
+
+func (q *Queue[T]) pushed(n int) {
+	q.stats.Pushed += uint64(n)
+	q.stats.HighWater = max(q.stats.HighWater, q.items.len())
+	for range min(n, q.popWaiters) {
+		q.notEmpty.Signal()
+	}
+}
+
+func (q *Queue[T]) popped(n int) {
+	q.stats.Popped += uint64(n)
+	for range min(n, q.pushWaiters) {
+		q.notFull.Signal()
+	}
+}
