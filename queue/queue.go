@@ -12,6 +12,7 @@ package queue
 import (
 	"context"
 	"errors"
+	"runtime"
 	"sync"
 	"time"
 )
@@ -273,10 +274,14 @@ func (q *Queue[T]) awaitRoom(ctx context.Context) error {
 		q.stats.BlockedPushes++
 		since := time.Now()
 		defer func() { q.stats.PushWait += time.Since(since) }()
-		for !q.closed && q.items.len() >= q.cap {
+		for try := 0; !q.closed && q.items.len() >= q.cap; try++ {
 			if err := ctx.Err(); err != nil {
 				q.stats.Rejected++
 				return err
+			}
+			if try < spins {
+				q.yield()
+				continue
 			}
 			q.pushWaiters++
 			q.wait(ctx, &q.notFull)
@@ -298,9 +303,13 @@ func (q *Queue[T]) awaitItem(ctx context.Context) error {
 		q.stats.BlockedPops++
 		since := time.Now()
 		defer func() { q.stats.PopWait += time.Since(since) }()
-		for q.items.len() == 0 && !q.closed {
+		for try := 0; q.items.len() == 0 && !q.closed; try++ {
 			if err := ctx.Err(); err != nil {
 				return err
+			}
+			if try < spins {
+				q.yield()
+				continue
 			}
 			q.popWaiters++
 			q.wait(ctx, &q.notEmpty)
@@ -313,6 +322,21 @@ func (q *Queue[T]) awaitItem(ctx context.Context) error {
 	return nil
 }
 
+// spins is how many times a caller that must wait first yields the
+// processor and re-checks, before it sleeps on a condition variable.
+const spins = 4
+
+// yield lets other goroutines run for a moment, then re-takes q.mu: a short
+// wait that is cheaper than sleeping on a condition variable when the other
+// side is about to act (a hand-off through a small queue). q.mu must be held;
+// it is released and held again, as c.Wait does, so the caller re-checks its
+// predicate. The unlock is not deferred: the lock is taken back here.
+func (q *Queue[T]) yield() {
+	q.mu.Unlock()
+	runtime.Gosched()
+	q.mu.Lock()
+}
+
 // wait blocks on c until it is signalled or ctx ends. q.mu must be held;
 // like c.Wait it releases q.mu while blocked and holds it again on return.
 // Callers re-check their predicate in a for loop.
@@ -322,6 +346,10 @@ func (q *Queue[T]) wait(ctx context.Context, c *sync.Cond) {
 	// of c re-checks its predicate, and only the one whose ctx ended leaves.
 	// Broadcast rather than Signal, so that the callback's wake-up cannot
 	// land on a waiter other than the cancelled one and be lost.
+	if ctx.Done() == nil { // context.Background and the like never end
+		c.Wait()
+		return
+	}
 	stop := context.AfterFunc(ctx, func() {
 		q.mu.Lock()
 		defer q.mu.Unlock()
