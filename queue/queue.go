@@ -324,7 +324,7 @@ func (q *Queue[T]) awaitItem(ctx context.Context) error {
 
 // spins is how many times a caller that must wait first yields the
 // processor and re-checks, before it sleeps on a condition variable.
-const spins = 4
+const spins = 8
 
 // yield lets other goroutines run for a moment, then re-takes q.mu: a short
 // wait that is cheaper than sleeping on a condition variable when the other
