@@ -1,0 +1,278 @@
+package spec
+
+import (
+	"cmp"
+	"context"
+	"slices"
+	"sync"
+	"sync/atomic"
+
+	"github.com/anishathalye/porcupine"
+)
+
+// Queue is the method set of *queue.Queue[int] that the specification
+// covers. The recorder and the state machine work on any Queue, so tests can
+// check deliberately broken queues with the same tools.
+type Queue interface {
+	Push(ctx context.Context, v int) error
+	Pop(ctx context.Context) (int, error)
+	TryPush(v int) error
+	TryPop() (int, error)
+	PushBatch(ctx context.Context, vs []int) (int, error)
+	PopBatch(ctx context.Context, dst []int) (int, error)
+	Close()
+	Len() int
+	Cap() int
+	Resize(capacity int) error
+	Closed() bool
+}
+
+// Recorder wraps a Queue and records every call made through its clients as
+// a porcupine.Operation: the call's Input, its Output, and its invocation
+// and response times on one logical clock shared by all clients.
+//
+// Make one with NewRecorder on a new, empty queue, hand each goroutine its
+// own Client, and, once every client is done, check History with Check
+// against the Spec the queue was made with. A Recorder is safe for
+// concurrent use.
+type Recorder struct {
+	q     Queue
+	clock atomic.Int64 // the logical clock: each call and return ticks it
+
+	mu      sync.Mutex
+	clients map[int]*Client
+}
+
+// NewRecorder returns a recorder of calls to q.
+func NewRecorder(q Queue) *Recorder {
+	return &Recorder{q: q, clients: make(map[int]*Client)}
+}
+
+// Client returns the handle through which client id (0, 1, 2, ...) calls
+// the queue; the same id gives the same handle. A client's calls must not
+// overlap: use each Client from one goroutine at a time.
+func (r *Recorder) Client(id int) *Client {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	c, ok := r.clients[id]
+	if !ok {
+		c = &Client{r: r, id: id}
+		r.clients[id] = c
+	}
+	return c
+}
+
+// History returns the calls that have returned, ordered by invocation time.
+// Calls still in progress are left out (see Pending): call History once
+// every client is done.
+func (r *Recorder) History() []porcupine.Operation {
+	var ops []porcupine.Operation
+	for _, c := range r.clientList() {
+		ops = append(ops, c.done()...)
+	}
+	slices.SortFunc(ops, byCall)
+	return ops
+}
+
+// Pending returns the calls that have been invoked and have not returned,
+// with their Input, ClientId and Call time. A call still pending once every
+// other goroutine is idle is a goroutine the queue never woke.
+func (r *Recorder) Pending() []porcupine.Operation {
+	var ops []porcupine.Operation
+	for _, c := range r.clientList() {
+		if op, ok := c.inFlight(); ok {
+			ops = append(ops, op)
+		}
+	}
+	slices.SortFunc(ops, byCall)
+	return ops
+}
+
+func byCall(a, b porcupine.Operation) int { return cmp.Compare(a.Call, b.Call) }
+
+func (r *Recorder) clientList() []*Client {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	cs := make([]*Client, 0, len(r.clients))
+	for _, c := range r.clients {
+		cs = append(cs, c)
+	}
+	return cs
+}
+
+// Client is one client's handle on a recorded queue. It is itself a Queue:
+// each method calls the same method of the recorded queue and records the
+// call.
+type Client struct {
+	r  *Recorder
+	id int
+
+	mu      sync.Mutex // guards what follows; the owner and History/Pending contend only briefly
+	ops     []porcupine.Operation
+	pending *porcupine.Operation
+}
+
+var _ Queue = (*Client)(nil)
+
+// call records in, runs f, and records its output.
+func (c *Client) call(in Input, f func() Output) Output {
+	op := porcupine.Operation{ClientId: c.id, Input: in}
+	c.mu.Lock()
+	op.Call = c.r.clock.Add(1)
+	c.pending = &op
+	c.mu.Unlock()
+
+	out := f()
+
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	op.Return = c.r.clock.Add(1)
+	op.Output = out
+	c.pending = nil
+	c.ops = append(c.ops, op)
+	return out
+}
+
+func (c *Client) done() []porcupine.Operation {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return slices.Clone(c.ops)
+}
+
+func (c *Client) inFlight() (porcupine.Operation, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.pending == nil {
+		return porcupine.Operation{}, false
+	}
+	return *c.pending, true
+}
+
+// result turns an error into an Output.
+func result(err error) Output {
+	o := Output{Outcome: OutcomeOf(err)}
+	if o.Outcome == Unexpected {
+		o.Err = err.Error()
+	}
+	return o
+}
+
+// Push calls Push on the recorded queue.
+func (c *Client) Push(ctx context.Context, v int) (err error) {
+	c.call(Input{Op: Push, Value: v}, func() Output {
+		err = c.r.q.Push(ctx, v)
+		return result(err)
+	})
+	return err
+}
+
+// TryPush calls TryPush on the recorded queue.
+func (c *Client) TryPush(v int) (err error) {
+	c.call(Input{Op: TryPush, Value: v}, func() Output {
+		err = c.r.q.TryPush(v)
+		return result(err)
+	})
+	return err
+}
+
+// Pop calls Pop on the recorded queue.
+func (c *Client) Pop(ctx context.Context) (v int, err error) {
+	c.call(Input{Op: Pop}, func() Output {
+		v, err = c.r.q.Pop(ctx)
+		return popResult(v, err)
+	})
+	return v, err
+}
+
+// TryPop calls TryPop on the recorded queue.
+func (c *Client) TryPop() (v int, err error) {
+	c.call(Input{Op: TryPop}, func() Output {
+		v, err = c.r.q.TryPop()
+		return popResult(v, err)
+	})
+	return v, err
+}
+
+// popResult records the item only when there is one: the item returned
+// with an error is not part of the contract.
+func popResult(v int, err error) Output {
+	o := result(err)
+	if err == nil {
+		o.Value = v
+	}
+	return o
+}
+
+// PushBatch calls PushBatch on the recorded queue. The recorded input is a
+// copy of vs.
+func (c *Client) PushBatch(ctx context.Context, vs []int) (n int, err error) {
+	c.call(Input{Op: PushBatch, Values: slices.Clone(vs)}, func() Output {
+		n, err = c.r.q.PushBatch(ctx, vs)
+		o := result(err)
+		o.Value = n
+		return o
+	})
+	return n, err
+}
+
+// PopBatch calls PopBatch on the recorded queue. The recorded output is a
+// copy of dst[:n].
+func (c *Client) PopBatch(ctx context.Context, dst []int) (n int, err error) {
+	c.call(Input{Op: PopBatch, Value: len(dst)}, func() Output {
+		n, err = c.r.q.PopBatch(ctx, dst)
+		o := result(err)
+		o.Value = n
+		if n > 0 && n <= len(dst) {
+			o.Values = slices.Clone(dst[:n])
+		}
+		return o
+	})
+	return n, err
+}
+
+// Close calls Close on the recorded queue.
+func (c *Client) Close() {
+	c.call(Input{Op: Close}, func() Output {
+		c.r.q.Close()
+		return Output{}
+	})
+}
+
+// Len calls Len on the recorded queue.
+func (c *Client) Len() (n int) {
+	c.call(Input{Op: Len}, func() Output {
+		n = c.r.q.Len()
+		return Output{Value: n}
+	})
+	return n
+}
+
+// Cap calls Cap on the recorded queue.
+func (c *Client) Cap() (n int) {
+	c.call(Input{Op: Cap}, func() Output {
+		n = c.r.q.Cap()
+		return Output{Value: n}
+	})
+	return n
+}
+
+// Resize calls Resize on the recorded queue.
+func (c *Client) Resize(capacity int) (err error) {
+	c.call(Input{Op: Resize, Value: capacity}, func() Output {
+		err = c.r.q.Resize(capacity)
+		return result(err)
+	})
+	return err
+}
+
+// Closed calls Closed on the recorded queue.
+func (c *Client) Closed() (closed bool) {
+	c.call(Input{Op: Closed}, func() Output {
+		closed = c.r.q.Closed()
+		if closed {
+			return Output{Value: 1}
+		}
+		return Output{}
+	})
+	return closed
+}
