@@ -18,10 +18,10 @@ type refQueue struct {
 	mu                sync.Mutex
 	notFull, notEmpty sync.Cond
 
-	ring       []int // ring[head], ring[head+1], ... wrapping, n items
-	head, n    int
-	cap        int
-	closed     bool
+	ring        []int // ring[head], ring[head+1], ... wrapping, n items
+	head, n     int
+	cap         int
+	closed      bool
 	pushW, popW int // waiters per condition
 }
 
