@@ -1,0 +1,58 @@
+// Package lostwakeup is lesson 10: two lost wake-ups on a condition
+// variable, a Close that signals one waiter instead of all, and a cancelled
+// waiter that swallows a Signal meant for an item, and their fixes.
+package lostwakeup
+
+import (
+	"context"
+	"errors"
+	"sync"
+)
+
+// ErrClosed is returned by Pop once the queue is closed and drained.
+var ErrClosed = errors.New("lostwakeup: queue closed")
+
+// Queue is a tiny unbounded FIFO queue of ints whose Pop blocks while the
+// queue is empty, until an item arrives, the queue is closed or ctx ends.
+type Queue struct {
+	mu       sync.Mutex
+	notEmpty sync.Cond // signalled when an item arrives
+	items    []int
+	closed   bool
+}
+
+// NewQueue returns an empty, open queue.
+func NewQueue() *Queue {
+	q := &Queue{}
+	q.notEmpty.L = &q.mu
+	return q
+}
+
+// Push adds v and wakes one waiting Pop.
+func (q *Queue) Push(v int) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	q.items = append(q.items, v)
+	q.notEmpty.Signal()
+}
+
+// Pop removes and returns the head item, waiting while the queue is empty
+// and open. It returns ErrClosed once the queue is closed and drained, or
+// ctx.Err() if ctx ends while it waits.
+func (q *Queue) Pop(ctx context.Context) (int, error) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if err := q.awaitItem(ctx); err != nil {
+		return 0, err
+	}
+	v := q.items[0]
+	q.items = q.items[1:]
+	return v, nil
+}
+
+// Len returns the number of items queued.
+func (q *Queue) Len() int {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return len(q.items)
+}
