@@ -1,0 +1,556 @@
+package workers
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/pckit/pckit/queue"
+)
+
+// Strategy is how a Group handles the errors of its workers.
+type Strategy uint8
+
+const (
+	// FailFast aborts the whole group on the first error, as errgroup does:
+	// producers stop at once (an item being pushed is dropped), consumers
+	// stop popping (an item being handled is failed), the queue is closed
+	// with what is left in it, and Wait returns that first error.
+	FailFast Strategy = iota
+	// CollectAll lets every worker go on after an error: a failed item is
+	// counted and the worker takes the next one. Wait returns every error,
+	// joined with errors.Join, in the order they happened.
+	CollectAll
+)
+
+func (s Strategy) String() string {
+	switch s {
+	case FailFast:
+		return "fail-fast"
+	case CollectAll:
+		return "collect-all"
+	}
+	return fmt.Sprintf("Strategy(%d)", s)
+}
+
+// Errors a Group reports about itself.
+var (
+	// ErrShutdownTimeout is reported when a graceful shutdown takes longer
+	// than Options.ShutdownTimeout; the group then aborts.
+	ErrShutdownTimeout = errors.New("workers: graceful shutdown timed out")
+	// ErrNoConsumers is reported when every consumer has returned while the
+	// queue was still open (each after an error of its own); the group then
+	// aborts, since producers could otherwise wait forever for room.
+	ErrNoConsumers = errors.New("workers: every consumer stopped before the queue was closed")
+	// ErrStarted is returned by a second call to Start.
+	ErrStarted = errors.New("workers: group already started")
+	// ErrNotStarted is returned by Wait on a group that was never started.
+	ErrNotStarted = errors.New("workers: group not started")
+)
+
+// Options configure a Group. The zero Options are FailFast, no shutdown
+// timeout and no events.
+type Options[T any] struct {
+	Strategy Strategy
+	// ShutdownTimeout bounds the graceful shutdown, from the stop to the end
+	// of the drain: when it expires the group aborts (ErrShutdownTimeout is
+	// reported) and what is still queued is left. 0 means no bound.
+	ShutdownTimeout time.Duration
+	// OnEvent, if not nil, is called for each Event, synchronously, by the
+	// worker's goroutine: it is called concurrently by several workers and
+	// must be safe for that, and it holds its worker up while it runs.
+	OnEvent func(Event[T])
+}
+
+// Group runs producers and consumers over one queue. Make one with NewGroup,
+// then Start it, Stop it (or end Start's context) and Wait for its Report.
+// All methods are safe for concurrent use.
+type Group[T any] struct {
+	q         Queue[T]
+	producers []Producer[T]
+	consumers []Consumer[T]
+	opts      Options[T]
+
+	pstats, cstats []counters
+
+	// work ends when the group aborts: it is every blocking call's context
+	// except the producers' loop. stop ends when the group stops (or
+	// aborts, since it derives from work): it is the producers' loop. Both
+	// are made by Start; they are fixed once made.
+	work   context.Context
+	abort  context.CancelCauseFunc
+	stop   context.Context
+	cancel context.CancelFunc
+
+	producersLeft, consumersLeft atomic.Int64
+	producersDone, consumersDone chan struct{}
+	sawClosed                    atomic.Bool // a consumer's Pop returned queue.ErrClosed
+
+	workers sync.WaitGroup // every worker goroutine
+	done    chan struct{}  // closed when the supervisor has joined everyone
+
+	mu         sync.Mutex
+	started    bool
+	stopped    bool  // Stop was called before Start
+	abortCause error // Abort was called before Start
+	aborted    bool
+	start      time.Time
+	initial    int64
+	errs       []error
+	report     Report // final, once done is closed
+}
+
+// NewGroup returns a group that will run producers and consumers over q.
+// It needs at least one consumer (a graceful shutdown waits for consumers to
+// drain the queue); it may have no producer (the consumers then drain what
+// is queued). It returns an error, and starts nothing, if a worker is
+// invalid: a nil Make, a negative Delay, or an ID used twice in a role.
+func NewGroup[T any](q Queue[T], producers []Producer[T], consumers []Consumer[T], opts Options[T]) (*Group[T], error) {
+	if q == nil {
+		return nil, errors.New("workers: nil queue")
+	}
+	if len(consumers) == 0 {
+		return nil, errors.New("workers: a group needs at least one consumer")
+	}
+	if opts.ShutdownTimeout < 0 {
+		return nil, errors.New("workers: negative ShutdownTimeout")
+	}
+	seen := map[int]bool{}
+	for _, p := range producers {
+		switch {
+		case p.Make == nil:
+			return nil, fmt.Errorf("workers: producer %d has no Make function", p.ID)
+		case p.Delay < 0:
+			return nil, fmt.Errorf("workers: producer %d has a negative delay", p.ID)
+		case seen[p.ID]:
+			return nil, fmt.Errorf("workers: two producers have ID %d", p.ID)
+		}
+		seen[p.ID] = true
+	}
+	clear(seen)
+	for _, c := range consumers {
+		switch {
+		case c.Delay < 0:
+			return nil, fmt.Errorf("workers: consumer %d has a negative delay", c.ID)
+		case seen[c.ID]:
+			return nil, fmt.Errorf("workers: two consumers have ID %d", c.ID)
+		}
+		seen[c.ID] = true
+	}
+	g := &Group[T]{
+		q:             q,
+		producers:     append([]Producer[T](nil), producers...),
+		consumers:     append([]Consumer[T](nil), consumers...),
+		opts:          opts,
+		pstats:        make([]counters, len(producers)),
+		cstats:        make([]counters, len(consumers)),
+		producersDone: make(chan struct{}),
+		consumersDone: make(chan struct{}),
+		done:          make(chan struct{}),
+	}
+	return g, nil
+}
+
+// Start starts every worker and returns at once. When ctx ends the group
+// stops gracefully, as if Stop were called; ctx's values are passed on to
+// the workers' functions. Start returns ErrStarted if called twice.
+func (g *Group[T]) Start(ctx context.Context) error {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.started {
+		return ErrStarted
+	}
+	g.started = true
+	g.start = time.Now()
+	g.initial = int64(g.q.Len())
+
+	// Carry ctx's values, not its cancellation: ctx ending is a stop.
+	g.work, g.abort = context.WithCancelCause(context.WithoutCancel(ctx))
+	g.stop, g.cancel = context.WithCancel(g.work)
+	if g.aborted {
+		g.abort(g.abortCause)
+	}
+	if g.stopped {
+		g.cancel()
+	}
+
+	g.producersLeft.Store(int64(len(g.producers)))
+	g.consumersLeft.Store(int64(len(g.consumers)))
+	if len(g.producers) == 0 {
+		close(g.producersDone)
+		g.cancel() // nothing will come: drain what is queued
+	}
+	for i := range g.producers {
+		g.workers.Go(func() { g.runProducer(i) })
+	}
+	for i := range g.consumers {
+		g.workers.Go(func() { g.runConsumer(i) })
+	}
+	go g.supervise(ctx)
+	return nil
+}
+
+// Stop begins the graceful shutdown and returns at once: producers stop, the
+// queue is closed once they all have, consumers drain it. Wait returns when
+// it is over. Stop may be called any number of times, before or after Start.
+func (g *Group[T]) Stop() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if !g.started {
+		g.stopped = true
+		return
+	}
+	g.cancel()
+}
+
+// Abort stops the group at once, with cause as the reason (it is not
+// reported as an error): producers drop the item they are pushing, consumers
+// fail the item they are handling and pop no more, and whatever is queued is
+// left. Abort may be called any number of times; only the first cause
+// counts.
+func (g *Group[T]) Abort(cause error) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.abortLocked(cause)
+}
+
+func (g *Group[T]) abortLocked(cause error) {
+	if !g.started {
+		if !g.aborted {
+			g.aborted, g.abortCause = true, cause
+		}
+		return
+	}
+	g.aborted = true
+	g.abort(cause)
+}
+
+// Done returns a channel that is closed once the group has shut down and
+// joined every goroutine.
+func (g *Group[T]) Done() <-chan struct{} { return g.done }
+
+// Wait waits until the group has shut down and joined every goroutine, and
+// returns its Report and its error: under FailFast the first error, under
+// CollectAll every error joined (nil if there was none). If ctx ends first,
+// Wait returns ctx.Err() and an empty Report; the group goes on, and Wait
+// may be called again. Wait returns ErrNotStarted if Start was never called.
+func (g *Group[T]) Wait(ctx context.Context) (Report, error) {
+	g.mu.Lock()
+	started := g.started
+	g.mu.Unlock()
+	if !started {
+		return Report{}, ErrNotStarted
+	}
+	select {
+	case <-g.done:
+	case <-ctx.Done():
+		return Report{}, ctx.Err()
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.report, g.errLocked()
+}
+
+// Run runs producers and consumers over q until ctx ends, shuts the group
+// down gracefully and returns its Report and error, as Wait does. It is
+// NewGroup, Start and Wait in one call.
+func Run[T any](ctx context.Context, q Queue[T], producers []Producer[T], consumers []Consumer[T], opts Options[T]) (Report, error) {
+	g, err := NewGroup(q, producers, consumers, opts)
+	if err != nil {
+		return Report{}, err
+	}
+	if err := g.Start(ctx); err != nil {
+		return Report{}, err
+	}
+	return g.Wait(context.WithoutCancel(ctx))
+}
+
+// Snapshot returns the group's stats so far; once the group is done it is
+// the final Report. While the group runs its counters are read one by one,
+// so its Accounting need not balance.
+func (g *Group[T]) Snapshot() Report {
+	select {
+	case <-g.done:
+		g.mu.Lock()
+		defer g.mu.Unlock()
+		return g.report
+	default:
+	}
+	g.mu.Lock()
+	start, initial := g.start, g.initial
+	g.mu.Unlock()
+	r := g.collect(initial, int64(g.q.Len()))
+	if !start.IsZero() {
+		r.Elapsed = time.Since(start)
+	}
+	return r
+}
+
+func (g *Group[T]) collect(initial, left int64) Report {
+	r := Report{
+		Producers: make([]WorkerStats, len(g.producers)),
+		Consumers: make([]WorkerStats, len(g.consumers)),
+	}
+	for i, p := range g.producers {
+		r.Producers[i] = g.pstats[i].snapshot(p.ID)
+		r.ProducerTotal.add(r.Producers[i])
+	}
+	for i, c := range g.consumers {
+		r.Consumers[i] = g.cstats[i].snapshot(c.ID)
+		r.ConsumerTotal.add(r.Consumers[i])
+	}
+	r.Accounting = Accounting{
+		Initial:  initial,
+		Produced: r.ProducerTotal.Items,
+		Dropped:  r.ProducerTotal.Failed,
+		Consumed: r.ConsumerTotal.Items,
+		Failed:   r.ConsumerTotal.Failed,
+		Left:     left,
+	}
+	if sq, ok := g.q.(statsQueue); ok {
+		s := sq.Stats()
+		r.Queue = &s
+	}
+	return r
+}
+
+func (g *Group[T]) errLocked() error {
+	if len(g.errs) == 0 {
+		return nil
+	}
+	if g.opts.Strategy == FailFast {
+		return g.errs[0]
+	}
+	return errors.Join(g.errs...)
+}
+
+// supervise runs the shutdown sequence once the group stops, and owns it:
+// it is the only goroutine that closes the queue.
+func (g *Group[T]) supervise(parent context.Context) {
+	defer close(g.done)
+	stopOnParent := context.AfterFunc(parent, g.Stop)
+	defer stopOnParent()
+
+	g.mu.Lock()
+	stop := g.stop
+	g.mu.Unlock()
+	select {
+	case <-stop.Done():
+	case <-g.consumersDone:
+		if !g.sawClosed.Load() {
+			// Every consumer left on an error of its own while the queue
+			// was open: nobody would make room for blocked producers.
+			g.record(ErrNoConsumers)
+			g.Abort(ErrNoConsumers)
+		}
+		// Otherwise someone else closed the queue: pushes fail by
+		// themselves, and the shutdown goes on as usual.
+	}
+
+	var deadline <-chan time.Time
+	if g.opts.ShutdownTimeout > 0 {
+		t := time.NewTimer(g.opts.ShutdownTimeout)
+		defer t.Stop()
+		deadline = t.C
+	}
+	g.stopProducers()
+	g.waitProducers(deadline)
+	g.closeQueue()
+	g.drain(deadline)
+	g.join()
+}
+
+// stopProducers ends the producers' loop. The stop context is already
+// cancelled when the supervisor gets here; this names the step.
+func (g *Group[T]) stopProducers() {
+	// TLA+: StopProducers.
+	g.Stop()
+}
+
+// waitProducers waits until every producer has returned; a producer holding
+// an item first pushes it. On the shutdown deadline the group aborts, so the
+// pushes give up, and the wait goes on until they have.
+func (g *Group[T]) waitProducers(deadline <-chan time.Time) {
+	// TLA+: StopProducers (the wait for every producer to leave).
+	select {
+	case <-g.producersDone:
+		return
+	case <-deadline:
+		g.timeout()
+	}
+	<-g.producersDone
+}
+
+// closeQueue closes the queue, only once no producer can push any more:
+// closing earlier would make a blocked push fail and drop its item.
+func (g *Group[T]) closeQueue() {
+	// TLA+: CloseQueue.
+	g.q.Close()
+}
+
+// drain waits until every consumer has returned: each pops until the queue
+// is closed and empty (or the group aborts).
+func (g *Group[T]) drain(deadline <-chan time.Time) {
+	// TLA+: Drain.
+	select {
+	case <-g.consumersDone:
+		return
+	case <-deadline:
+		g.timeout()
+	}
+	<-g.consumersDone
+}
+
+// join waits for every worker goroutine and writes the final report.
+func (g *Group[T]) join() {
+	// TLA+: Join.
+	g.workers.Wait()
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.report = g.collect(g.initial, int64(g.q.Len()))
+	g.report.Elapsed = time.Since(g.start)
+}
+
+func (g *Group[T]) timeout() {
+	g.record(ErrShutdownTimeout)
+	g.Abort(ErrShutdownTimeout)
+}
+
+// record adds err to the group's errors; under FailFast the first error
+// aborts the group.
+func (g *Group[T]) record(err error) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.errs = append(g.errs, err)
+	if g.opts.Strategy == FailFast && len(g.errs) == 1 {
+		g.abortLocked(err)
+	}
+}
+
+// fail records a worker's error unless it is only the echo of the group's
+// own abort or stop, through a context, in one of the worker's calls.
+func (g *Group[T]) fail(c *counters, err error, ctx context.Context) {
+	if ctx.Err() != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.Cause(ctx))) {
+		return
+	}
+	c.errors.Add(1)
+	g.record(err)
+}
+
+func (g *Group[T]) emit(e Event[T]) {
+	if g.opts.OnEvent == nil {
+		return
+	}
+	e.Len = g.q.Len()
+	g.opts.OnEvent(e)
+}
+
+// runProducer is producer i's goroutine.
+func (g *Group[T]) runProducer(i int) {
+	p, c := g.producers[i], &g.pstats[i]
+	defer func() {
+		if g.producersLeft.Add(-1) == 0 {
+			close(g.producersDone)
+			g.Stop() // nothing more will come: shut down
+		}
+	}()
+	g.mu.Lock()
+	work, stop := g.work, g.stop
+	g.mu.Unlock()
+
+	for seq := 1; stop.Err() == nil; seq++ {
+		if !sleep(stop, p.Delay) {
+			return
+		}
+		var v T
+		err := protect(RoleProducer, p.ID, nil, false, func() (err error) {
+			v, err = p.Make(stop, seq)
+			return err
+		})
+		switch {
+		case errors.Is(err, ErrDone):
+			return
+		case err != nil:
+			if _, ok := err.(*PanicError); !ok {
+				err = &WorkerError{Role: RoleProducer, WorkerID: p.ID, Err: err}
+			}
+			g.fail(c, err, stop)
+			continue
+		}
+
+		begin := time.Now()
+		err = g.q.Push(work, v)
+		wait := time.Since(begin)
+		c.blocked.Add(int64(wait))
+		if err != nil {
+			// The item was made but not queued: report it, never hide it.
+			// The group closes the queue only after every producer has
+			// returned, so ErrClosed here means someone else closed it.
+			n := c.failed.Add(1)
+			g.emitSafe(RoleProducer, p.ID, c, Event[T]{Kind: Dropped, WorkerID: p.ID, Item: v, Seq: n, Wait: wait, Err: err})
+			g.fail(c, &WorkerError{Role: RoleProducer, WorkerID: p.ID, Item: v, HasItem: true, Err: err}, work)
+			return
+		}
+		n := c.items.Add(1)
+		g.emitSafe(RoleProducer, p.ID, c, Event[T]{Kind: Produced, WorkerID: p.ID, Item: v, Seq: n, Wait: wait})
+	}
+}
+
+// runConsumer is consumer i's goroutine.
+func (g *Group[T]) runConsumer(i int) {
+	cs, c := g.consumers[i], &g.cstats[i]
+	defer func() {
+		if g.consumersLeft.Add(-1) == 0 {
+			close(g.consumersDone)
+		}
+	}()
+	g.mu.Lock()
+	work := g.work
+	g.mu.Unlock()
+
+	for work.Err() == nil { // an aborted consumer pops no more
+		begin := time.Now()
+		v, err := g.q.Pop(work)
+		wait := time.Since(begin)
+		c.blocked.Add(int64(wait))
+		if err != nil {
+			if errors.Is(err, queue.ErrClosed) {
+				g.sawClosed.Store(true)
+			} else {
+				g.fail(c, &WorkerError{Role: RoleConsumer, WorkerID: cs.ID, Err: err}, work)
+			}
+			return // drained, aborted, or a broken queue
+		}
+
+		// From here on the item is in hand: it ends consumed or failed.
+		if !sleep(work, cs.Delay) {
+			err = context.Cause(work)
+		} else if cs.Handle != nil {
+			err = protect(RoleConsumer, cs.ID, v, true, func() error { return cs.Handle(work, v) })
+		}
+		if err != nil {
+			n := c.failed.Add(1)
+			if _, ok := err.(*PanicError); !ok {
+				err = &WorkerError{Role: RoleConsumer, WorkerID: cs.ID, Item: v, HasItem: true, Err: err}
+			}
+			g.emitSafe(RoleConsumer, cs.ID, c, Event[T]{Kind: Failed, WorkerID: cs.ID, Item: v, Seq: n, Wait: wait, Err: err})
+			g.fail(c, err, work)
+			continue
+		}
+		n := c.items.Add(1)
+		g.emitSafe(RoleConsumer, cs.ID, c, Event[T]{Kind: Consumed, WorkerID: cs.ID, Item: v, Seq: n, Wait: wait})
+	}
+}
+
+// emitSafe calls OnEvent, recovering a panic in it into a reported
+// *PanicError; the item's fate is already counted.
+func (g *Group[T]) emitSafe(role Role, id int, c *counters, e Event[T]) {
+	err := protect(role, id, e.Item, true, func() error { g.emit(e); return nil })
+	if err != nil {
+		c.errors.Add(1)
+		g.record(err)
+	}
+}
