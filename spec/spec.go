@@ -84,6 +84,9 @@ type Input struct {
 	Values []int
 }
 
+// String renders the call, e.g. "push(3)", "pushBatch([1 2])", "pop()".
+func (in Input) String() string { return describeCall(in, false) }
+
 // Outcome classifies a call's error.
 type Outcome uint8
 
