@@ -1,0 +1,31 @@
+//go:build !broken
+
+package linearizable
+
+import (
+	"regexp"
+	"testing"
+
+	"github.com/pckit/pckit/lessons/internal/lessontest"
+	"go.uber.org/goleak"
+)
+
+func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+
+// TestBrokenIsCaught runs TestPopBatchLinearizable against the PopBatch
+// made of single pops and asserts porcupine's verdict, Illegal, on the
+// history in which the batch returned [1 3] around another client's pop of 2.
+func TestBrokenIsCaught(t *testing.T) {
+	out := lessontest.GoTestBroken(t, "^TestPopBatchLinearizable$")
+	// The temporary directory's name changes from run to run.
+	out = regexp.MustCompile(`\S*TestPopBatchLinearizable\d+/\d+/`).ReplaceAllString(out, "$$TMPDIR/…/")
+	sig := []string{
+		`--- FAIL: TestPopBatchLinearizable`,
+		`porcupine: Illegal: the history is not linearizable`,
+		`client 0  \[ 7, 10\]  popBatch\(2\) → \[1 3\]`,
+		`client 1  \[ 8,  9\]  pop\(\) → 2`,
+		`porcupine's view of the history: \S+history\.html`,
+	}
+	lessontest.Expect(t, out, sig...)
+	lessontest.Quote(t, "README.md", out, sig...)
+}
