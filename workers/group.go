@@ -51,6 +51,30 @@ var (
 	ErrNotStarted = errors.New("workers: group not started")
 )
 
+// WorkerQueues is implemented by a queue that wants to know which worker
+// calls it, such as a recorder of histories, which needs each client's calls
+// not to overlap. The group then makes every call of a worker through
+// ForWorker(role, id), called once per worker by Start: that view is used by
+// one goroutine only. The group's own calls (Len, from any goroutine, and
+// Close, once, from the goroutine that runs the shutdown) go to the queue
+// itself.
+type WorkerQueues[T any] interface {
+	Queue[T]
+	ForWorker(role Role, id int) Queue[T]
+}
+
+// Step is one step of a Group's shutdown, named after the TLA+ action that
+// models it.
+type Step string
+
+// The steps of the shutdown, in the order they happen.
+const (
+	StepStopProducers Step = "StopProducers" // producers are told to stop
+	StepCloseQueue    Step = "CloseQueue"    // every producer has returned; the queue is closed
+	StepDrain         Step = "Drain"         // consumers drain what is queued
+	StepJoin          Step = "Join"          // every goroutine has returned
+)
+
 // Options configure a Group. The zero Options are FailFast, no shutdown
 // timeout and no events.
 type Options[T any] struct {
@@ -63,6 +87,10 @@ type Options[T any] struct {
 	// worker's goroutine: it is called concurrently by several workers and
 	// must be safe for that, and it holds its worker up while it runs.
 	OnEvent func(Event[T])
+	// OnStep, if not nil, is called as each step of the shutdown begins
+	// (Join: once it is over), with the queue's length at that moment. It
+	// is called by the group's shutdown goroutine, in order.
+	OnStep func(step Step, queued int)
 }
 
 // Group runs producers and consumers over one queue. Make one with NewGroup,
@@ -75,6 +103,7 @@ type Group[T any] struct {
 	opts      Options[T]
 
 	pstats, cstats []counters
+	pq, cq         []Queue[T] // each worker's view of q (see WorkerQueues)
 
 	// work ends when the group aborts: it is every blocking call's context
 	// except the producers' loop. stop ends when the group stops (or
@@ -175,6 +204,21 @@ func (g *Group[T]) Start(ctx context.Context) error {
 	}
 	if g.stopped {
 		g.cancel()
+	}
+
+	g.pq, g.cq = make([]Queue[T], len(g.producers)), make([]Queue[T], len(g.consumers))
+	wq, perWorker := g.q.(WorkerQueues[T])
+	for i, p := range g.producers {
+		g.pq[i] = g.q
+		if perWorker {
+			g.pq[i] = wq.ForWorker(RoleProducer, p.ID)
+		}
+	}
+	for i, c := range g.consumers {
+		g.cq[i] = g.q
+		if perWorker {
+			g.cq[i] = wq.ForWorker(RoleConsumer, c.ID)
+		}
 	}
 
 	g.producersLeft.Store(int64(len(g.producers)))
@@ -361,12 +405,14 @@ func (g *Group[T]) supervise(parent context.Context) {
 	g.closeQueue()
 	g.drain(deadline)
 	g.join()
+	g.step(StepJoin)
 }
 
 // stopProducers ends the producers' loop. The stop context is already
 // cancelled when the supervisor gets here; this names the step.
 func (g *Group[T]) stopProducers() {
 	// TLA+: StopProducers.
+	g.step(StepStopProducers)
 	g.Stop()
 }
 
@@ -389,12 +435,14 @@ func (g *Group[T]) waitProducers(deadline <-chan time.Time) {
 func (g *Group[T]) closeQueue() {
 	// TLA+: CloseQueue.
 	g.q.Close()
+	g.step(StepCloseQueue)
 }
 
 // drain waits until every consumer has returned: each pops until the queue
 // is closed and empty (or the group aborts).
 func (g *Group[T]) drain(deadline <-chan time.Time) {
 	// TLA+: Drain.
+	g.step(StepDrain)
 	select {
 	case <-g.consumersDone:
 		return
@@ -412,6 +460,12 @@ func (g *Group[T]) join() {
 	defer g.mu.Unlock()
 	g.report = g.collect(g.initial, int64(g.q.Len()))
 	g.report.Elapsed = time.Since(g.start)
+}
+
+func (g *Group[T]) step(s Step) {
+	if g.opts.OnStep != nil {
+		g.opts.OnStep(s, g.q.Len())
+	}
 }
 
 func (g *Group[T]) timeout() {
@@ -440,17 +494,17 @@ func (g *Group[T]) fail(c *counters, err error, ctx context.Context) {
 	g.record(err)
 }
 
-func (g *Group[T]) emit(e Event[T]) {
+func (g *Group[T]) emit(q Queue[T], e Event[T]) {
 	if g.opts.OnEvent == nil {
 		return
 	}
-	e.Len = g.q.Len()
+	e.Len = q.Len()
 	g.opts.OnEvent(e)
 }
 
 // runProducer is producer i's goroutine.
 func (g *Group[T]) runProducer(i int) {
-	p, c := g.producers[i], &g.pstats[i]
+	p, c, q := g.producers[i], &g.pstats[i], g.pq[i]
 	defer func() {
 		if g.producersLeft.Add(-1) == 0 {
 			close(g.producersDone)
@@ -482,7 +536,7 @@ func (g *Group[T]) runProducer(i int) {
 		}
 
 		begin := time.Now()
-		err = g.q.Push(work, v)
+		err = q.Push(work, v)
 		wait := time.Since(begin)
 		c.blocked.Add(int64(wait))
 		if err != nil {
@@ -490,18 +544,18 @@ func (g *Group[T]) runProducer(i int) {
 			// The group closes the queue only after every producer has
 			// returned, so ErrClosed here means someone else closed it.
 			n := c.failed.Add(1)
-			g.emitSafe(RoleProducer, p.ID, c, Event[T]{Kind: Dropped, WorkerID: p.ID, Item: v, Seq: n, Wait: wait, Err: err})
+			g.emitSafe(q, RoleProducer, p.ID, c, Event[T]{Kind: Dropped, WorkerID: p.ID, Item: v, Seq: n, Wait: wait, Err: err})
 			g.fail(c, &WorkerError{Role: RoleProducer, WorkerID: p.ID, Item: v, HasItem: true, Err: err}, work)
 			return
 		}
 		n := c.items.Add(1)
-		g.emitSafe(RoleProducer, p.ID, c, Event[T]{Kind: Produced, WorkerID: p.ID, Item: v, Seq: n, Wait: wait})
+		g.emitSafe(q, RoleProducer, p.ID, c, Event[T]{Kind: Produced, WorkerID: p.ID, Item: v, Seq: n, Wait: wait})
 	}
 }
 
 // runConsumer is consumer i's goroutine.
 func (g *Group[T]) runConsumer(i int) {
-	cs, c := g.consumers[i], &g.cstats[i]
+	cs, c, q := g.consumers[i], &g.cstats[i], g.cq[i]
 	defer func() {
 		if g.consumersLeft.Add(-1) == 0 {
 			close(g.consumersDone)
@@ -513,7 +567,7 @@ func (g *Group[T]) runConsumer(i int) {
 
 	for work.Err() == nil { // an aborted consumer pops no more
 		begin := time.Now()
-		v, err := g.q.Pop(work)
+		v, err := q.Pop(work)
 		wait := time.Since(begin)
 		c.blocked.Add(int64(wait))
 		if err != nil {
@@ -536,19 +590,19 @@ func (g *Group[T]) runConsumer(i int) {
 			if _, ok := err.(*PanicError); !ok {
 				err = &WorkerError{Role: RoleConsumer, WorkerID: cs.ID, Item: v, HasItem: true, Err: err}
 			}
-			g.emitSafe(RoleConsumer, cs.ID, c, Event[T]{Kind: Failed, WorkerID: cs.ID, Item: v, Seq: n, Wait: wait, Err: err})
+			g.emitSafe(q, RoleConsumer, cs.ID, c, Event[T]{Kind: Failed, WorkerID: cs.ID, Item: v, Seq: n, Wait: wait, Err: err})
 			g.fail(c, err, work)
 			continue
 		}
 		n := c.items.Add(1)
-		g.emitSafe(RoleConsumer, cs.ID, c, Event[T]{Kind: Consumed, WorkerID: cs.ID, Item: v, Seq: n, Wait: wait})
+		g.emitSafe(q, RoleConsumer, cs.ID, c, Event[T]{Kind: Consumed, WorkerID: cs.ID, Item: v, Seq: n, Wait: wait})
 	}
 }
 
 // emitSafe calls OnEvent, recovering a panic in it into a reported
 // *PanicError; the item's fate is already counted.
-func (g *Group[T]) emitSafe(role Role, id int, c *counters, e Event[T]) {
-	err := protect(role, id, e.Item, true, func() error { g.emit(e); return nil })
+func (g *Group[T]) emitSafe(q Queue[T], role Role, id int, c *counters, e Event[T]) {
+	err := protect(role, id, e.Item, true, func() error { g.emit(q, e); return nil })
 	if err != nil {
 		c.errors.Add(1)
 		g.record(err)

@@ -620,3 +620,92 @@ func TestAccountingCheck(t *testing.T) {
 		t.Errorf("%v: an item was lost and Check said nothing", lost)
 	}
 }
+
+// viewQueue hands each worker its own view and checks that a view is used by
+// one goroutine at a time, and by the worker it was made for.
+type viewQueue struct {
+	*queue.Queue[int]
+	mu    sync.Mutex
+	views map[string]*view
+}
+
+type view struct {
+	*queue.Queue[int]
+	role       workers.Role
+	id         int
+	inFlight   atomic.Int64
+	overlaps   atomic.Int64
+	wrongItems atomic.Int64
+	calls      atomic.Int64
+}
+
+func (v *view) enter() func() {
+	v.calls.Add(1)
+	if v.inFlight.Add(1) > 1 {
+		v.overlaps.Add(1)
+	}
+	return func() { v.inFlight.Add(-1) }
+}
+
+func (v *view) Push(ctx context.Context, x int) error {
+	defer v.enter()()
+	if v.role != workers.RoleProducer || x/1000 != v.id {
+		v.wrongItems.Add(1)
+	}
+	return v.Queue.Push(ctx, x)
+}
+
+func (v *view) Pop(ctx context.Context) (int, error) {
+	defer v.enter()()
+	if v.role != workers.RoleConsumer {
+		v.wrongItems.Add(1)
+	}
+	return v.Queue.Pop(ctx)
+}
+
+func (v *view) Len() int {
+	defer v.enter()()
+	return v.Queue.Len()
+}
+
+func (q *viewQueue) ForWorker(role workers.Role, id int) workers.Queue[int] {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	v := &view{Queue: q.Queue, role: role, id: id}
+	q.views[fmt.Sprint(role, id)] = v
+	return v
+}
+
+func TestWorkerQueuesGivesEachWorkerItsOwnView(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		q := &viewQueue{Queue: newQueue(t, 2), views: map[string]*view{}}
+		var steps []workers.Step
+		rep, err := workers.Run(t.Context(), q,
+			[]workers.Producer[int]{{ID: 1, Make: counting(1, 30)}, {ID: 2, Delay: time.Millisecond, Make: counting(2, 30)}},
+			[]workers.Consumer[int]{{ID: 1, Delay: time.Millisecond}, {ID: 2}},
+			workers.Options[int]{
+				OnEvent: func(workers.Event[int]) {}, // makes the workers call Len on their views
+				OnStep: func(s workers.Step, queued int) {
+					if s == workers.StepCloseQueue && !q.Closed() {
+						t.Error("CloseQueue step reported before the queue was closed")
+					}
+					steps = append(steps, s)
+				},
+			})
+		if err != nil || rep.Accounting.Consumed != 60 {
+			t.Fatalf("Run: %v, %v", err, rep.Accounting)
+		}
+		if len(q.views) != 4 {
+			t.Fatalf("%d views made, want one per worker (4)", len(q.views))
+		}
+		for name, v := range q.views {
+			if v.calls.Load() == 0 || v.overlaps.Load() != 0 || v.wrongItems.Load() != 0 {
+				t.Errorf("view %s: %d calls, %d overlapping, %d by the wrong worker", name, v.calls.Load(), v.overlaps.Load(), v.wrongItems.Load())
+			}
+		}
+		want := []workers.Step{workers.StepStopProducers, workers.StepCloseQueue, workers.StepDrain, workers.StepJoin}
+		if !slices.Equal(steps, want) {
+			t.Errorf("shutdown steps %v, want %v", steps, want)
+		}
+	})
+}
