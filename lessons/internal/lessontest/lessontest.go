@@ -107,7 +107,7 @@ func Quote(t testing.TB, readme, out string, patterns ...string) {
 	}
 	for _, p := range patterns {
 		if !regexp.MustCompile(p).MatchString(block) {
-			t.Errorf("%s quotes output that lacks %q; regenerate it with PCKIT_UPDATE=1 go test ./%s", readme, p, filepath.Dir(readme))
+			t.Errorf("%s quotes output that lacks %q; regenerate it with PCKIT_UPDATE=1 go test ./%s", readme, p, lessonDir())
 		}
 	}
 }
@@ -144,10 +144,11 @@ var normalizers = []struct {
 	re   *regexp.Regexp
 	with string
 }{
-	{regexp.MustCompile(`0x[0-9a-f]{5,}`), "0x…"},           // addresses
-	{regexp.MustCompile(` \+0x[0-9a-f]+`), ""},              // PC offsets
-	{regexp.MustCompile(`(?i)(goroutine) \d+`), "$1 N"},     // goroutine ids
-	{regexp.MustCompile(`\d+(\.\d+)?(ns|µs|ms|s)\b`), "…s"}, // durations
+	{regexp.MustCompile(`\d{4}/\d\d/\d\d \d\d:\d\d:\d\d(\.\d+)? `), ""}, // log timestamps
+	{regexp.MustCompile(`0x[0-9a-f]{5,}`), "0x…"},                       // addresses
+	{regexp.MustCompile(` \+0x[0-9a-f]+`), ""},                          // PC offsets
+	{regexp.MustCompile(`(?i)(goroutine) \d+`), "$1 N"},                 // goroutine ids
+	{regexp.MustCompile(`\d+(\.\d+)?(ns|µs|ms|s)\b`), "…s"},             // durations
 }
 
 // Normalize makes checker output stable and short enough to quote: paths are
@@ -165,6 +166,20 @@ func Normalize(t testing.TB, out string) string {
 		out = n.re.ReplaceAllString(out, n.with)
 	}
 	return out
+}
+
+// lessonDir is the working directory relative to the repository root.
+func lessonDir() string {
+	wd, _ := os.Getwd()
+	root, err := repoRoot()
+	if err != nil {
+		return wd
+	}
+	rel, err := filepath.Rel(root, wd)
+	if err != nil {
+		return wd
+	}
+	return filepath.ToSlash(rel) + "/"
 }
 
 func repoRoot() (string, error) {
