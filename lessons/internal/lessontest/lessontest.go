@@ -148,12 +148,13 @@ var normalizers = []struct {
 	{regexp.MustCompile(`0x[0-9a-f]{5,}`), "0x…"},                       // addresses
 	{regexp.MustCompile(` \+0x[0-9a-f]+`), ""},                          // PC offsets
 	{regexp.MustCompile(`(?i)(goroutine) \d+`), "$1 N"},                 // goroutine ids
-	{regexp.MustCompile(`\d+(\.\d+)?(ns|µs|ms|s)\b`), "…s"},             // durations
+	{regexp.MustCompile(`\(\d+\.\d+s\)`), "(…s)"},                       // a test's time
+	{regexp.MustCompile(`\t\d+\.\d+s\b`), "\t…s"},                       // a package's time
 }
 
 // Normalize makes checker output stable and short enough to quote: paths are
 // made relative to the repository root, and addresses, program-counter
-// offsets, goroutine ids and durations are blanked.
+// offsets, goroutine ids, log timestamps and test timings are blanked.
 func Normalize(t testing.TB, out string) string {
 	t.Helper()
 	if root, err := repoRoot(); err == nil {
