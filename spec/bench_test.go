@@ -153,4 +153,3 @@ func benchContext(rng *rand.Rand, f func(context.Context)) {
 		f(context.Background())
 	}
 }
-
