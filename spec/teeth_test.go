@@ -151,13 +151,14 @@ func TestTeeth_SignalOnClose(t *testing.T) {
 
 // TestTeeth_CapacityOffByOne: the gopter state machine catches a queue
 // that holds one item more than its capacity, and shrinks the failing
-// sequence to the minimal one: capacity+1 pushes.
+// sequence to a minimal one: pushes of capacity+1 items, nothing else
+// (e.g. "tryPush(0) push(0) tryPush(0)" or "pushBatch(0,0) tryPush(0)").
 func TestTeeth_CapacityOffByOne(t *testing.T) {
 	const capacity = 2
 	res := runMachine(t, spec.FIFO(capacity), func(c int) spec.Queue { return offByOneQueue{newRefQueue(c)} })
 	calls := wantShrunk(t, res)
-	if len(calls) != capacity+1 {
-		t.Fatalf("shrunk to %d calls %v, want %d pushes", len(calls), calls, capacity+1)
+	if len(calls) > capacity+1 {
+		t.Fatalf("shrunk to %d calls %v, want at most %d pushes", len(calls), calls, capacity+1)
 	}
 	for _, c := range calls {
 		if !isPush(c) {
