@@ -33,6 +33,14 @@ func (sp Spec) Model() porcupine.Model {
 // When the verdict is porcupine.Illegal it checks again, verbosely, and
 // returns the linearization info that WriteHTML renders; otherwise the info
 // is empty. A history holds only completed calls (Recorder.History).
+//
+// Linearizability checking is NP-hard, and a queue is a hard case: a call
+// blocked for long overlaps many others, and each order of concurrent
+// pushes is a different state. BenchmarkCheck measures how long a history
+// of the real queue Check verifies within 10 s: about 40,000 calls at 8
+// clients and 4,500 at 16 on two cores, though one unlucky interleaving
+// can cost more than a history several times longer. Keep checked runs
+// short, and report Unknown as such.
 func Check(model porcupine.Model, history []porcupine.Operation, timeout time.Duration) (porcupine.CheckResult, porcupine.LinearizationInfo) {
 	res := porcupine.CheckOperationsTimeout(model, history, timeout)
 	if res != porcupine.Illegal {
