@@ -3,7 +3,7 @@ module github.com/pckit/pckit
 go 1.25
 
 require (
-	github.com/anishathalye/porcupine v1.3.1 // indirect
-	github.com/leanovate/gopter v0.2.11 // indirect
-	go.uber.org/goleak v1.3.0 // indirect
+	github.com/anishathalye/porcupine v1.3.1
+	github.com/leanovate/gopter v0.2.11
+	go.uber.org/goleak v1.3.0
 )
