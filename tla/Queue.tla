@@ -13,8 +13,7 @@
 \* Each item is a ticket: the n-th item accepted by the queue is the
 \* number n.  popped is the (ghost) sequence of tickets handed out by Pop.
 \* The constants below the line select the broken variants that lessons
-\* use; the correct design has all of them FALSE and
-\* CancelWake = "broadcast".
+\* use; the correct design has all of them FALSE.
 EXTENDS Naturals, Sequences, FiniteSets
 
 CONSTANTS
@@ -30,14 +29,10 @@ CONSTANTS
     OneCond,       \* one sync.Cond for both "not full" and "not empty"
     PopIf,         \* Pop waits under `if` instead of `for`
     CloseSignals,  \* Close calls Signal instead of Broadcast
-    CtxFirst,      \* the loop checks ctx.Err() before the predicate
-    CancelWake     \* "broadcast": a context ending broadcasts the waiter's
-                   \*   cond (context.AfterFunc in queue.(*Queue).wait);
-                   \* "self": it wakes only that waiter (a timed wait)
+    CtxFirst       \* the loop checks ctx.Err() before the predicate
 
 ASSUME Cap \in Nat \ {0} /\ Items \in Nat
 ASSUME Cancellable \subseteq Producers \cup Consumers
-ASSUME CancelWake \in {"broadcast", "self"}
 
 Procs == Producers \cup Consumers
 MaxTicket == Cardinality(Producers) * Items  \* the last ticket possible
@@ -91,8 +86,6 @@ SignalQ(wq, c) ==
 BcastPc(pcv, wq, c) ==
     [q \in Procs |-> IF InList(q, wq[c]) THEN "woken" ELSE pcv[q]]
 BcastQ(wq, c) == [wq EXCEPT ![c] = <<>>]
-
-Remove(s, q) == SelectSeq(s, LAMBDA x : x # q)
 
 -----------------------------------------------------------------------------
 Init ==
@@ -248,25 +241,17 @@ Close ==
     /\ UNCHANGED <<mu, ring, head, count, pushWaiters, popWaiters, sent,
                    nIn, popped, ctxDone, pending>>
 
-\* The environment: p's context ends (cancel or deadline).
-\* "broadcast" (pckit): if p is inside queue.(*Queue).wait, its AfterFunc
-\*   callback starts; it runs later, in CtxCallback.
-\* "self": a waiter parked in Wait is woken on its own (a timed wait).
+\* The environment: p's context ends (cancel or deadline).  If p is inside
+\* queue.(*Queue).wait (its AfterFunc registered and not yet stopped), the
+\* AfterFunc callback starts; it runs later, in CtxCallback.
 CtxEnd(p) ==
     /\ p \in Cancellable
     /\ ~ctxDone[p]
     /\ pc[p] # "done"
     /\ ctxDone' = [ctxDone EXCEPT ![p] = TRUE]
-    /\ IF CancelWake = "broadcast"
-         THEN /\ pending' = [pending EXCEPT ![p] = pc[p] \in {"wait", "woken"}]
-              /\ UNCHANGED <<pc, waitq>>
-         ELSE /\ IF pc[p] = "wait"
-                   THEN /\ pc' = [pc EXCEPT ![p] = "woken"]
-                        /\ waitq' = [waitq EXCEPT ![CondOf(p)] = Remove(@, p)]
-                   ELSE UNCHANGED <<pc, waitq>>
-              /\ UNCHANGED pending
-    /\ UNCHANGED <<mu, ring, head, count, closed, pushWaiters, popWaiters,
-                   sent, nIn, popped>>
+    /\ pending' = [pending EXCEPT ![p] = pc[p] \in {"wait", "woken"}]
+    /\ UNCHANGED <<mu, pc, waitq, ring, head, count, closed, pushWaiters,
+                   popWaiters, sent, nIn, popped>>
 
 \* Go: the callback registered by context.AfterFunc in
 \* queue.(*Queue).wait: mu.Lock(); cond.Broadcast(); mu.Unlock().

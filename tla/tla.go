@@ -57,8 +57,8 @@ type Model struct {
 	Config string `json:"cfg"`    // the .cfg file, relative to [Dir]
 	Proves string `json:"proves"` // one line: what the model shows
 
-	Verdict  string `json:"verdict"`  // Holds, Deadlock, Invariant or Property
-	Violated string `json:"violated"` // the invariant or property, if any
+	Verdict  string `json:"verdict"`            // Holds, Deadlock, Invariant or Property
+	Violated string `json:"violated,omitempty"` // the invariant or property, if any
 
 	// States is the number of distinct states, for a model that holds
 	// (both checkers must find exactly this many).
@@ -407,7 +407,7 @@ func RunOffline(ctx context.Context, m Model) (Result, error) {
 	}
 	var out struct {
 		Verdict     string `json:"verdict"`
-		Violated    string `json:"violated"`
+		Violated    string `json:"violated,omitempty"`
 		Distinct    int    `json:"distinct"`
 		TraceStates int    `json:"traceStates"`
 		Trace       string `json:"trace"`
