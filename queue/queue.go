@@ -12,7 +12,6 @@ package queue
 import (
 	"context"
 	"errors"
-	"runtime"
 	"sync"
 	"time"
 )
@@ -92,7 +91,7 @@ func newQueue[T any](capacity int, less func(a, b T) bool) (*Queue[T], error) {
 // before the call or while it waited (v is then not queued); or ctx.Err() if
 // ctx ends while it waits (v is then not queued).
 func (q *Queue[T]) Push(ctx context.Context, v T) error {
-	q.mu.Lock()
+	q.mu.Lock() // TLA+: Lock
 	defer q.mu.Unlock()
 	if err := q.awaitRoom(ctx); err != nil {
 		return err
@@ -154,7 +153,7 @@ func (q *Queue[T]) PushBatch(ctx context.Context, vs []T) (int, error) {
 // It returns ErrClosed once the queue is closed and drained, and ctx.Err() if
 // ctx ends while it waits (no item is then consumed).
 func (q *Queue[T]) Pop(ctx context.Context) (T, error) {
-	q.mu.Lock()
+	q.mu.Lock() // TLA+: Lock
 	defer q.mu.Unlock()
 	if err := q.awaitItem(ctx); err != nil {
 		var zero T
@@ -212,9 +211,8 @@ func (q *Queue[T]) PopBatch(ctx context.Context, dst []T) (int, error) {
 // pushes return ErrClosed; pops go on returning queued items until the queue
 // is drained, then return ErrClosed. Closing a closed queue does nothing.
 func (q *Queue[T]) Close() {
-	q.mu.Lock()
+	q.mu.Lock() // TLA+: Close
 	defer q.mu.Unlock()
-	// TLA+: Close.
 	q.closed = true
 	q.notFull.Broadcast()
 	q.notEmpty.Broadcast()
@@ -265,23 +263,20 @@ func (q *Queue[T]) Closed() bool {
 
 // awaitRoom waits until there is room for one item, the queue is closed, or
 // ctx ends, and returns nil only in the first case. q.mu must be held.
+//
+// TLA+ (tla/Queue.tla): this loop and Push's enqueue are the action Push;
+// q.wait is StartWait, then Relock.
 func (q *Queue[T]) awaitRoom(ctx context.Context) error {
-	// TLA+: PushWait (the loop), PushCancel (the ctx branch).
-	// The predicate is checked before the context: a woken pusher whose slot
-	// is still free takes it, so a wake-up is never swallowed by a pusher
-	// that leaves.
 	if !q.closed && q.items.len() >= q.cap {
 		q.stats.BlockedPushes++
-		since := time.Now()
-		defer func() { q.stats.PushWait += time.Since(since) }()
-		for try := 0; !q.closed && q.items.len() >= q.cap; try++ {
+		defer addSince(time.Now(), &q.stats.PushWait)
+		// The predicate is checked before the context: a woken pusher whose
+		// slot is still free takes it, so it never leaves with a wake-up
+		// meant for another (tla/QueueLostWakeup.cfg is the other order).
+		for !q.closed && q.items.len() >= q.cap {
 			if err := ctx.Err(); err != nil {
 				q.stats.Rejected++
 				return err
-			}
-			if try < spins {
-				q.yield()
-				continue
 			}
 			q.pushWaiters++
 			q.wait(ctx, &q.notFull)
@@ -297,19 +292,16 @@ func (q *Queue[T]) awaitRoom(ctx context.Context) error {
 
 // awaitItem waits until an item is queued, the queue is closed and drained,
 // or ctx ends, and returns nil only in the first case. q.mu must be held.
+//
+// TLA+ (tla/Queue.tla): this loop is the action Pop, the dequeue that
+// follows is Dequeue; q.wait is StartWait, then Relock.
 func (q *Queue[T]) awaitItem(ctx context.Context) error {
-	// TLA+: PopWait (the loop), PopCancel (the ctx branch).
 	if q.items.len() == 0 && !q.closed {
 		q.stats.BlockedPops++
-		since := time.Now()
-		defer func() { q.stats.PopWait += time.Since(since) }()
-		for try := 0; q.items.len() == 0 && !q.closed; try++ {
+		defer addSince(time.Now(), &q.stats.PopWait)
+		for q.items.len() == 0 && !q.closed { // predicate first, as in awaitRoom
 			if err := ctx.Err(); err != nil {
 				return err
-			}
-			if try < spins {
-				q.yield()
-				continue
 			}
 			q.popWaiters++
 			q.wait(ctx, &q.notEmpty)
@@ -322,34 +314,27 @@ func (q *Queue[T]) awaitItem(ctx context.Context) error {
 	return nil
 }
 
-// spins is how many times a caller that must wait first yields the
-// processor and re-checks, before it sleeps on a condition variable.
-const spins = 8
-
-// yield lets other goroutines run for a moment, then re-takes q.mu: a short
-// wait that is cheaper than sleeping on a condition variable when the other
-// side is about to act (a hand-off through a small queue). q.mu must be held;
-// it is released and held again, as c.Wait does, so the caller re-checks its
-// predicate. The unlock is not deferred: the lock is taken back here.
-func (q *Queue[T]) yield() {
-	q.mu.Unlock()
-	runtime.Gosched()
-	q.mu.Lock()
+// addSince adds the time elapsed since start to *total.
+func addSince(start time.Time, total *time.Duration) {
+	*total += time.Since(start)
 }
 
 // wait blocks on c until it is signalled or ctx ends. q.mu must be held;
 // like c.Wait it releases q.mu while blocked and holds it again on return.
 // Callers re-check their predicate in a for loop.
+//
+// TLA+: StartWait (c.Wait parks), Relock (c.Wait returns, stop()); CtxEnd
+// and CtxCallback are the context ending and the AfterFunc below.
 func (q *Queue[T]) wait(ctx context.Context, c *sync.Cond) {
-	// TLA+: Wait, and CtxEnd for the AfterFunc. A sync.Cond cannot select on
-	// ctx.Done(), so when ctx ends a callback broadcasts on c: every waiter
-	// of c re-checks its predicate, and only the one whose ctx ended leaves.
-	// Broadcast rather than Signal, so that the callback's wake-up cannot
-	// land on a waiter other than the cancelled one and be lost.
 	if ctx.Done() == nil { // context.Background and the like never end
 		c.Wait()
 		return
 	}
+	// A sync.Cond cannot select on ctx.Done(), so when ctx ends a callback
+	// broadcasts on c: every waiter of c re-checks its predicate, and only
+	// the one whose ctx ended leaves. Broadcast rather than Signal, so that
+	// the callback's wake-up cannot land on another waiter and miss the
+	// cancelled one.
 	stop := context.AfterFunc(ctx, func() {
 		q.mu.Lock()
 		defer q.mu.Unlock()
@@ -360,16 +345,17 @@ func (q *Queue[T]) wait(ctx context.Context, c *sync.Cond) {
 }
 
 // put enqueues v and wakes one waiting popper. q.mu must be held.
+// TLA+: the enqueue branch of Push.
 func (q *Queue[T]) put(v T) {
-	// TLA+: PushEnqueue.
 	q.items.push(v)
 	q.pushed(1)
 }
 
 // take dequeues the head item and wakes one waiting pusher. q.mu must be
 // held and the queue non-empty.
+//
+// TLA+: Dequeue.
 func (q *Queue[T]) take() T {
-	// TLA+: PopDequeue.
 	v := q.items.pop()
 	q.popped(1)
 	return v
