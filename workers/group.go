@@ -63,8 +63,9 @@ type WorkerQueues[T any] interface {
 	ForWorker(role Role, id int) Queue[T]
 }
 
-// Step is one step of a Group's shutdown, named after the TLA+ action that
-// models it.
+// Step is one step of a Group's shutdown. tla/Workers.tla models them as
+// the actions Stop, CloseQueue (taken once every producer has returned),
+// the consumers' Consume until the queue is closed and empty, and Join.
 type Step string
 
 // The steps of the shutdown, in the order they happen.
@@ -411,7 +412,7 @@ func (g *Group[T]) supervise(parent context.Context) {
 // stopProducers ends the producers' loop. The stop context is already
 // cancelled when the supervisor gets here; this names the step.
 func (g *Group[T]) stopProducers() {
-	// TLA+: StopProducers.
+	// TLA+ (tla/Workers.tla): Stop.
 	g.step(StepStopProducers)
 	g.Stop()
 }
@@ -420,7 +421,7 @@ func (g *Group[T]) stopProducers() {
 // an item first pushes it. On the shutdown deadline the group aborts, so the
 // pushes give up, and the wait goes on until they have.
 func (g *Group[T]) waitProducers(deadline <-chan time.Time) {
-	// TLA+: StopProducers (the wait for every producer to leave).
+	// TLA+: the guard of CloseQueue, every producer has returned.
 	select {
 	case <-g.producersDone:
 		return
@@ -441,7 +442,7 @@ func (g *Group[T]) closeQueue() {
 // drain waits until every consumer has returned: each pops until the queue
 // is closed and empty (or the group aborts).
 func (g *Group[T]) drain(deadline <-chan time.Time) {
-	// TLA+: Drain.
+	// TLA+: Consume, until the guard of Join holds.
 	g.step(StepDrain)
 	select {
 	case <-g.consumersDone:
