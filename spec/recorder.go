@@ -116,21 +116,29 @@ var _ Queue = (*Client)(nil)
 
 // call records in, runs f, and records its output.
 func (c *Client) call(in Input, f func() Output) Output {
-	op := porcupine.Operation{ClientId: c.id, Input: in}
-	c.mu.Lock()
-	op.Call = c.r.clock.Add(1)
-	c.pending = &op
-	c.mu.Unlock()
-
+	op := c.begin(in)
 	out := f()
+	c.end(op, out)
+	return out
+}
 
+// begin stamps the call's invocation and marks it pending.
+func (c *Client) begin(in Input) *porcupine.Operation {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	op := &porcupine.Operation{ClientId: c.id, Input: in, Call: c.r.clock.Add(1)}
+	c.pending = op
+	return op
+}
+
+// end stamps the call's response and moves it from pending to the history.
+func (c *Client) end(op *porcupine.Operation, out Output) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	op.Return = c.r.clock.Add(1)
 	op.Output = out
 	c.pending = nil
-	c.ops = append(c.ops, op)
-	return out
+	c.ops = append(c.ops, *op)
 }
 
 func (c *Client) done() []porcupine.Operation {

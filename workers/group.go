@@ -283,10 +283,7 @@ func (g *Group[T]) Done() <-chan struct{} { return g.done }
 // Wait returns ctx.Err() and an empty Report; the group goes on, and Wait
 // may be called again. Wait returns ErrNotStarted if Start was never called.
 func (g *Group[T]) Wait(ctx context.Context) (Report, error) {
-	g.mu.Lock()
-	started := g.started
-	g.mu.Unlock()
-	if !started {
+	if started, _, _ := g.startedAt(); !started {
 		return Report{}, ErrNotStarted
 	}
 	select {
@@ -324,9 +321,7 @@ func (g *Group[T]) Snapshot() Report {
 		return g.report
 	default:
 	}
-	g.mu.Lock()
-	start, initial := g.start, g.initial
-	g.mu.Unlock()
+	_, start, initial := g.startedAt()
 	r := g.collect(initial, int64(g.q.Len()))
 	if !start.IsZero() {
 		r.Elapsed = time.Since(start)
@@ -379,9 +374,7 @@ func (g *Group[T]) supervise(parent context.Context) {
 	stopOnParent := context.AfterFunc(parent, g.Stop)
 	defer stopOnParent()
 
-	g.mu.Lock()
-	stop := g.stop
-	g.mu.Unlock()
+	_, stop := g.contexts()
 	select {
 	case <-stop.Done():
 	case <-g.consumersDone:
@@ -463,6 +456,21 @@ func (g *Group[T]) join() {
 	g.report.Elapsed = time.Since(g.start)
 }
 
+// startedAt reports whether Start was called, and when, with the queue's
+// length then.
+func (g *Group[T]) startedAt() (started bool, start time.Time, initial int64) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.started, g.start, g.initial
+}
+
+// contexts returns the work and stop contexts that Start made.
+func (g *Group[T]) contexts() (work, stop context.Context) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.work, g.stop
+}
+
 func (g *Group[T]) step(s Step) {
 	if g.opts.OnStep != nil {
 		g.opts.OnStep(s, g.q.Len())
@@ -512,9 +520,7 @@ func (g *Group[T]) runProducer(i int) {
 			g.Stop() // nothing more will come: shut down
 		}
 	}()
-	g.mu.Lock()
-	work, stop := g.work, g.stop
-	g.mu.Unlock()
+	work, stop := g.contexts()
 
 	for seq := 1; stop.Err() == nil; seq++ {
 		if !sleep(stop, p.Delay) {
@@ -562,9 +568,7 @@ func (g *Group[T]) runConsumer(i int) {
 			close(g.consumersDone)
 		}
 	}()
-	g.mu.Lock()
-	work := g.work
-	g.mu.Unlock()
+	work, _ := g.contexts()
 
 	for work.Err() == nil { // an aborted consumer pops no more
 		begin := time.Now()
