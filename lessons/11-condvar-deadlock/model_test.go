@@ -1,0 +1,240 @@
+//go:build !broken
+
+package onecond
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/pckit/pckit/lessons/internal/lessontest"
+	"github.com/pckit/pckit/tla"
+)
+
+// TestTLAModels checks the one-condition models of tla/OneCond.tla, pckit's
+// Push and Pop with notFull and notEmpty made one cond and Go's FIFO Signal,
+// producers and consumers looping for ever. OneCond (2 producers, 1
+// consumer, capacity 1) deadlocks; OneCondFree (2, 2, capacity 2) holds.
+// Each side of the rule tla/README.md's sweep found, deadlock exactly when
+// 2·capacity < producers + consumers, is checked against the cfg's sizes.
+// The models are about the design, not this build's Go code, so they run in
+// the fixed build only.
+func TestTLAModels(t *testing.T) {
+	for _, c := range []struct{ name, verdict string }{
+		{"OneCond", tla.Deadlock},
+		{"OneCondFree", tla.Holds},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			expectModel(t, c.name, c.verdict, "")
+			m, err := tla.Lookup(c.name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, cons, capacity := cfgSizes(t, m)
+			rule := tla.Holds
+			if 2*capacity < p+cons {
+				rule = tla.Deadlock
+			}
+			if rule != c.verdict {
+				t.Errorf("%s: P=%d C=%d cap=%d: the rule 2·cap < P+C says %s, the model %s", c.name, p, cons, capacity, rule, c.verdict)
+			}
+			t.Logf("%s: P=%d C=%d cap=%d: 2·cap = %d, P+C = %d: %s", c.name, p, cons, capacity, 2*capacity, p+cons, c.verdict)
+		})
+	}
+}
+
+// cfgSizes reads the number of producers and consumers and the capacity
+// from the model's cfg.
+func cfgSizes(t *testing.T, m tla.Model) (producers, consumers, capacity int) {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(tla.Dir(), m.Config))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := string(data)
+	set := func(name string) int {
+		s := regexp.MustCompile(`(?m)^\s*` + name + ` = \{([^}]*)\}`).FindStringSubmatch(cfg)
+		if s == nil {
+			t.Fatalf("%s: no %s", m.Config, name)
+		}
+		return len(strings.Split(s[1], ","))
+	}
+	c := regexp.MustCompile(`(?m)^\s*Cap = (\d+)`).FindStringSubmatch(cfg)
+	if c == nil {
+		t.Fatalf("%s: no Cap", m.Config)
+	}
+	capacity, err = strconv.Atoi(c[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return set("Producers"), set("Consumers"), capacity
+}
+
+// TestThreeMeaningsOfDeadlock checks what the README says of each meaning.
+func TestThreeMeaningsOfDeadlock(t *testing.T) {
+	// TLC's deadlock is a state with no successor, and a system that has
+	// simply finished has none either. TwoQueues, whose two transfers end,
+	// holds; the same spec with its Finished step taken out of Next (in a
+	// temporary copy) deadlocks in the state where both transfers are done.
+	t.Run("TLCFinished", func(t *testing.T) {
+		t.Parallel()
+		expectModel(t, "TwoQueues", tla.Holds, "")
+		m, err := tla.Lookup("TwoQueues")
+		if err != nil {
+			t.Fatal(err)
+		}
+		m.Name = "TwoQueues without Finished"
+		m.Spec = withoutFinished(t, m.Spec)
+		r := runModel(t, m)
+		if r.Verdict != tla.Deadlock {
+			t.Fatalf("%s on %s: %s, want deadlock\n%s", r.Checker, m.Name, r.Verdict, r.Output)
+		}
+		states := regexp.MustCompile(`(?m)^State \d+`).Split(r.Trace, -1)
+		if last := states[len(states)-1]; !regexp.MustCompile(`g1 \|-> "done", g2 \|-> "done"`).MatchString(last) {
+			t.Errorf("%s on %s: the deadlock is not the finished state:\n%s", r.Checker, m.Name, r.Trace)
+		}
+		t.Logf("%s on %s: deadlock, in the state where both transfers are done", r.Checker, m.Name)
+	})
+
+	// An invariant over the wait sets flags a lost wake-up in the state
+	// where it happens, while goroutines can still move: in the last state
+	// of QueueLostWakeup's trace, producers p2 and p3 are still idle.
+	t.Run("Invariant", func(t *testing.T) {
+		t.Parallel()
+		r := expectModel(t, "QueueLostWakeup", tla.Invariant, "NoLostWakeup")
+		states := regexp.MustCompile(`(?m)^State \d+`).Split(r.Trace, -1)
+		last := states[len(states)-1]
+		for _, want := range []string{`p2 :> "idle"`, `p3 :> "idle"`, `c2 :> "wait"`} {
+			if !strings.Contains(last, want) {
+				t.Errorf("%s: the last state lacks %s:\n%s", r.Checker, want, last)
+			}
+		}
+	})
+
+	// Go's runtime: a plain program whose goroutines are all blocked dies
+	// with "all goroutines are asleep". The same code in a test binary
+	// hangs until the test's -timeout alarm fires: the alarm is a pending
+	// timer, and the runtime reports no deadlock while a timer could still
+	// wake someone. With -timeout 0 there is no alarm, and the runtime
+	// reports it again.
+	t.Run("Runtime", func(t *testing.T) {
+		t.Parallel()
+		out, code := lessontest.Run(t, "go", "run", "./testdata/asleep")
+		if code == 0 {
+			t.Fatalf("the program exited 0:\n%s", out)
+		}
+		lessontest.Expect(t, out,
+			`fatal error: all goroutines are asleep - deadlock!`,
+			`goroutine N \[sync\.Cond\.Wait\]:`,
+			`\(\*Queue\)\.Pop\(`)
+	})
+	t.Run("TestBinaryTimer", func(t *testing.T) {
+		t.Parallel()
+		out, code := lessontest.Run(t, "go", "test", "-timeout", "1s", "./testdata/asleep")
+		if code == 0 || strings.Contains(out, "all goroutines are asleep") {
+			t.Fatalf("want the test binary to hang until its alarm, got (exit %d):\n%s", code, out)
+		}
+		lessontest.Expect(t, out, `panic: test timed out after 1s`, `TestAsleep`)
+	})
+	t.Run("TestBinaryNoTimer", func(t *testing.T) {
+		t.Parallel()
+		out, code := lessontest.Run(t, "go", "test", "-timeout", "0", "./testdata/asleep")
+		if code == 0 {
+			t.Fatalf("the test binary exited 0:\n%s", out)
+		}
+		lessontest.Expect(t, out, `fatal error: all goroutines are asleep - deadlock!`, `\(\*Queue\)\.Pop\(`)
+	})
+}
+
+// withoutFinished copies spec (relative to tla.Dir()) into a temporary
+// folder with the disjunct Finished removed from Next, and returns the
+// copy's path relative to tla.Dir(), as tla.Model wants it.
+func withoutFinished(t *testing.T, spec string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(tla.Dir(), spec))
+	if err != nil {
+		t.Fatal(err)
+	}
+	re := regexp.MustCompile(`(?m)^(Next ==.*?) \\/ Finished$`)
+	if !re.Match(data) {
+		t.Fatalf("%s: no `Next == ... \\/ Finished` line", spec)
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, filepath.Base(spec))
+	if err := os.WriteFile(path, re.ReplaceAll(data, []byte("$1")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rel, err := filepath.Rel(tla.Dir(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rel
+}
+
+// checkModel runs the named model of tla/models.json with TLC when a
+// tla2tools.jar is found (tla.FindTLC), else with the offline checker. It
+// fails, never skips, when neither can run.
+func checkModel(t *testing.T, name string) (tla.Model, tla.Result) {
+	t.Helper()
+	m, err := tla.Lookup(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m, runModel(t, m)
+}
+
+// runModel checks m with TLC when a tla2tools.jar is found, else with the
+// offline checker.
+func runModel(t *testing.T, m tla.Model) tla.Result {
+	t.Helper()
+	var err error
+	ctx := t.Context()
+	var r tla.Result
+	if jar, tlcErr := tla.FindTLC(ctx); tlcErr == nil {
+		r, err = tla.RunTLC(ctx, jar, m)
+	} else if offErr := tla.FindOffline(); offErr == nil {
+		r, err = tla.RunOffline(ctx, m)
+	} else {
+		t.Fatalf("no TLA+ checker can run: TLC: %v; offline: %v", tlcErr, offErr)
+	}
+	if err != nil {
+		t.Fatalf("model %s: %v", m.Name, err)
+	}
+	return r
+}
+
+// expectModel checks the named model and fails unless the checker's verdict
+// is verdict (and, for an invariant, names violated), with the counterexample
+// length or, for a model that holds, the number of distinct states that
+// tla/models.json records. It also fails unless the lesson's README gives
+// the command that runs the model with TLC by hand.
+func expectModel(t *testing.T, name, verdict, violated string) tla.Result {
+	t.Helper()
+	m, r := checkModel(t, name)
+	if r.Verdict != verdict || r.Violated != violated {
+		t.Fatalf("%s on model %s: %s %s, want %s %s\n%s", r.Checker, name, r.Verdict, r.Violated, verdict, violated, r.Trace)
+	}
+	switch {
+	case verdict == tla.Holds && r.Distinct != m.States:
+		t.Errorf("%s on model %s: holds with %d distinct states, want %d", r.Checker, name, r.Distinct, m.States)
+	case verdict != tla.Holds && r.TraceStates != m.TraceStates:
+		t.Errorf("%s on model %s: counterexample of %d states, want %d\n%s", r.Checker, name, r.TraceStates, m.TraceStates, r.Trace)
+	}
+	if verdict == tla.Holds {
+		t.Logf("%s on model %s: holds, %d distinct states", r.Checker, name, r.Distinct)
+	} else {
+		t.Logf("%s on model %s: %s, counterexample of %d states", r.Checker, name, strings.TrimSpace(r.Verdict+" "+r.Violated), r.TraceStates)
+	}
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(readme), m.TLCCommand()) {
+		t.Errorf("README.md lacks the command that runs %s by hand: %s", name, m.TLCCommand())
+	}
+	return r
+}
