@@ -70,7 +70,7 @@ func expectModel(t *testing.T, name, verdict, violated string) tla.Result {
 	if verdict == tla.Holds {
 		t.Logf("%s on model %s: holds, %d distinct states", r.Checker, name, r.Distinct)
 	} else {
-		t.Logf("%s on model %s: %s %s, counterexample of %d states", r.Checker, name, r.Verdict, r.Violated, r.TraceStates)
+		t.Logf("%s on model %s: %s, counterexample of %d states", r.Checker, name, strings.TrimSpace(r.Verdict+" "+r.Violated), r.TraceStates)
 	}
 	readme, err := os.ReadFile("README.md")
 	if err != nil {
