@@ -3,7 +3,6 @@
 package lockorder
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/pckit/pckit/lessons/internal/lessontest"
@@ -24,32 +23,5 @@ func TestBrokenIsCaught(t *testing.T) {
 			`\[chan send \(durable\), synctest bubble 1\]:\n[^\n]*mutex\.Lock\(\.\.\.\)\n[^\n]*\n[^\n]*\(\*Bank\)\.Transfer\([^\n]*\n\s+lessons/03-lock-order/transfer_broken\.go:14`,
 	}
 	lessontest.Expect(t, out, sig...)
-	lessontest.Quote(t, "README.md", deadlockStanzas(out, "transfer_broken.go"), sig...)
-}
-
-// deadlockStanzas shortens a synctest deadlock report for quoting: it keeps
-// the test's FAIL line, the panic line, the goroutines whose stacks pass
-// through file, and go test's closing lines, and marks each cut with "[…]".
-func deadlockStanzas(out, file string) string {
-	var keep []string
-	for i, stanza := range strings.Split(strings.TrimRight(out, "\n"), "\n\n") {
-		switch {
-		case i == 0:
-			head := stanza
-			if j := strings.Index(head, "\ngoroutine N [running]"); j >= 0 {
-				head = head[:j]
-			}
-			keep = append(keep, head)
-		case strings.Contains(stanza, file):
-			keep = append(keep, stanza)
-		case keep[len(keep)-1] != "[…]":
-			keep = append(keep, "[…]")
-		}
-	}
-	last := keep[len(keep)-1]
-	if i := strings.Index(last, "\nFAIL"); i >= 0 && last != "[…]" {
-		keep[len(keep)-1], last = last[:i], last[i+1:]
-		keep = append(keep, last)
-	}
-	return strings.Join(keep, "\n\n")
+	lessontest.Quote(t, "README.md", lessontest.DeadlockStanzas(out, "transfer_broken.go"), sig...)
 }

@@ -3,10 +3,9 @@
 package lockorder
 
 import (
-	"os"
-	"strings"
 	"testing"
 
+	"github.com/pckit/pckit/lessons/internal/lessontest"
 	"github.com/pckit/pckit/tla"
 )
 
@@ -18,66 +17,10 @@ import (
 func TestTLAModels(t *testing.T) {
 	t.Run("TwoQueuesABBA", func(t *testing.T) {
 		t.Parallel()
-		expectModel(t, "TwoQueuesABBA", tla.Deadlock, "")
+		lessontest.ExpectModel(t, "TwoQueuesABBA", tla.Deadlock, "")
 	})
 	t.Run("TwoQueues", func(t *testing.T) {
 		t.Parallel()
-		expectModel(t, "TwoQueues", tla.Holds, "")
+		lessontest.ExpectModel(t, "TwoQueues", tla.Holds, "")
 	})
-}
-
-// checkModel runs the named model of tla/models.json with TLC when a
-// tla2tools.jar is found (tla.FindTLC), else with the offline checker. It
-// fails, never skips, when neither can run.
-func checkModel(t *testing.T, name string) (tla.Model, tla.Result) {
-	t.Helper()
-	m, err := tla.Lookup(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx := t.Context()
-	var r tla.Result
-	if jar, tlcErr := tla.FindTLC(ctx); tlcErr == nil {
-		r, err = tla.RunTLC(ctx, jar, m)
-	} else if offErr := tla.FindOffline(); offErr == nil {
-		r, err = tla.RunOffline(ctx, m)
-	} else {
-		t.Fatalf("no TLA+ checker can run: TLC: %v; offline: %v", tlcErr, offErr)
-	}
-	if err != nil {
-		t.Fatalf("model %s: %v", name, err)
-	}
-	return m, r
-}
-
-// expectModel checks the named model and fails unless the checker's verdict
-// is verdict (and, for an invariant, names violated), with the counterexample
-// length or, for a model that holds, the number of distinct states that
-// tla/models.json records. It also fails unless the lesson's README gives
-// the command that runs the model with TLC by hand.
-func expectModel(t *testing.T, name, verdict, violated string) tla.Result {
-	t.Helper()
-	m, r := checkModel(t, name)
-	if r.Verdict != verdict || r.Violated != violated {
-		t.Fatalf("%s on model %s: %s %s, want %s %s\n%s", r.Checker, name, r.Verdict, r.Violated, verdict, violated, r.Trace)
-	}
-	switch {
-	case verdict == tla.Holds && r.Distinct != m.States:
-		t.Errorf("%s on model %s: holds with %d distinct states, want %d", r.Checker, name, r.Distinct, m.States)
-	case verdict != tla.Holds && r.TraceStates != m.TraceStates:
-		t.Errorf("%s on model %s: counterexample of %d states, want %d\n%s", r.Checker, name, r.TraceStates, m.TraceStates, r.Trace)
-	}
-	if verdict == tla.Holds {
-		t.Logf("%s on model %s: holds, %d distinct states", r.Checker, name, r.Distinct)
-	} else {
-		t.Logf("%s on model %s: %s, counterexample of %d states", r.Checker, name, strings.TrimSpace(r.Verdict+" "+r.Violated), r.TraceStates)
-	}
-	readme, err := os.ReadFile("README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(string(readme), m.TLCCommand()) {
-		t.Errorf("README.md lacks the command that runs %s by hand: %s", name, m.TLCCommand())
-	}
-	return r
 }

@@ -29,7 +29,7 @@ func TestTLAModels(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
-			expectModel(t, c.name, c.verdict, "")
+			lessontest.ExpectModel(t, c.name, c.verdict, "")
 			m, err := tla.Lookup(c.name)
 			if err != nil {
 				t.Fatal(err)
@@ -82,14 +82,14 @@ func TestThreeMeaningsOfDeadlock(t *testing.T) {
 	// temporary copy) deadlocks in the state where both transfers are done.
 	t.Run("TLCFinished", func(t *testing.T) {
 		t.Parallel()
-		expectModel(t, "TwoQueues", tla.Holds, "")
+		lessontest.ExpectModel(t, "TwoQueues", tla.Holds, "")
 		m, err := tla.Lookup("TwoQueues")
 		if err != nil {
 			t.Fatal(err)
 		}
 		m.Name = "TwoQueues without Finished"
 		m.Spec = withoutFinished(t, m.Spec)
-		r := runModel(t, m)
+		r := lessontest.RunModel(t, m)
 		if r.Verdict != tla.Deadlock {
 			t.Fatalf("%s on %s: %s, want deadlock\n%s", r.Checker, m.Name, r.Verdict, r.Output)
 		}
@@ -105,7 +105,7 @@ func TestThreeMeaningsOfDeadlock(t *testing.T) {
 	// of QueueLostWakeup's trace, producers p2 and p3 are still idle.
 	t.Run("Invariant", func(t *testing.T) {
 		t.Parallel()
-		r := expectModel(t, "QueueLostWakeup", tla.Invariant, "NoLostWakeup")
+		r := lessontest.ExpectModel(t, "QueueLostWakeup", tla.Invariant, "NoLostWakeup")
 		states := regexp.MustCompile(`(?m)^State \d+`).Split(r.Trace, -1)
 		last := states[len(states)-1]
 		for _, want := range []string{`p2 :> "idle"`, `p3 :> "idle"`, `c2 :> "wait"`} {
@@ -173,68 +173,4 @@ func withoutFinished(t *testing.T, spec string) string {
 		t.Fatal(err)
 	}
 	return rel
-}
-
-// checkModel runs the named model of tla/models.json with TLC when a
-// tla2tools.jar is found (tla.FindTLC), else with the offline checker. It
-// fails, never skips, when neither can run.
-func checkModel(t *testing.T, name string) (tla.Model, tla.Result) {
-	t.Helper()
-	m, err := tla.Lookup(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m, runModel(t, m)
-}
-
-// runModel checks m with TLC when a tla2tools.jar is found, else with the
-// offline checker.
-func runModel(t *testing.T, m tla.Model) tla.Result {
-	t.Helper()
-	var err error
-	ctx := t.Context()
-	var r tla.Result
-	if jar, tlcErr := tla.FindTLC(ctx); tlcErr == nil {
-		r, err = tla.RunTLC(ctx, jar, m)
-	} else if offErr := tla.FindOffline(); offErr == nil {
-		r, err = tla.RunOffline(ctx, m)
-	} else {
-		t.Fatalf("no TLA+ checker can run: TLC: %v; offline: %v", tlcErr, offErr)
-	}
-	if err != nil {
-		t.Fatalf("model %s: %v", m.Name, err)
-	}
-	return r
-}
-
-// expectModel checks the named model and fails unless the checker's verdict
-// is verdict (and, for an invariant, names violated), with the counterexample
-// length or, for a model that holds, the number of distinct states that
-// tla/models.json records. It also fails unless the lesson's README gives
-// the command that runs the model with TLC by hand.
-func expectModel(t *testing.T, name, verdict, violated string) tla.Result {
-	t.Helper()
-	m, r := checkModel(t, name)
-	if r.Verdict != verdict || r.Violated != violated {
-		t.Fatalf("%s on model %s: %s %s, want %s %s\n%s", r.Checker, name, r.Verdict, r.Violated, verdict, violated, r.Trace)
-	}
-	switch {
-	case verdict == tla.Holds && r.Distinct != m.States:
-		t.Errorf("%s on model %s: holds with %d distinct states, want %d", r.Checker, name, r.Distinct, m.States)
-	case verdict != tla.Holds && r.TraceStates != m.TraceStates:
-		t.Errorf("%s on model %s: counterexample of %d states, want %d\n%s", r.Checker, name, r.TraceStates, m.TraceStates, r.Trace)
-	}
-	if verdict == tla.Holds {
-		t.Logf("%s on model %s: holds, %d distinct states", r.Checker, name, r.Distinct)
-	} else {
-		t.Logf("%s on model %s: %s, counterexample of %d states", r.Checker, name, strings.TrimSpace(r.Verdict+" "+r.Violated), r.TraceStates)
-	}
-	readme, err := os.ReadFile("README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(string(readme), m.TLCCommand()) {
-		t.Errorf("README.md lacks the command that runs %s by hand: %s", name, m.TLCCommand())
-	}
-	return r
 }

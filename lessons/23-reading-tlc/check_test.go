@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/pckit/pckit/lessons/internal/lessontest"
 	"github.com/pckit/pckit/tla"
 )
 
@@ -14,7 +15,7 @@ import (
 // checker's verdict and its counterexample trace as the checker printed it.
 func TestModelCheck(t *testing.T) {
 	t.Parallel()
-	m, r := checkModel(t, Model)
+	m, r := lessontest.CheckModel(t, Model)
 	if r.Verdict != tla.Holds {
 		t.Errorf("%s on model %s: %s; counterexample of %d states (%d distinct states explored):\n%s\n%s",
 			r.Checker, m.Name, verdict(r), r.TraceStates, r.Distinct, r.Trace, byHand(m))
@@ -24,30 +25,6 @@ func TestModelCheck(t *testing.T) {
 		t.Fatalf("%s on model %s: holds with %d distinct states, tla/models.json expects %d", r.Checker, m.Name, r.Distinct, m.States)
 	}
 	t.Logf("%s on model %s: holds; %d distinct states, as tla/models.json expects (%v)", r.Checker, m.Name, r.Distinct, r.Elapsed.Round(1e8))
-}
-
-// checkModel runs the named model of tla/models.json with TLC if a jar is
-// found, else with the offline checker. It fails, never skips, when neither
-// can run.
-func checkModel(t *testing.T, name string) (tla.Model, tla.Result) {
-	t.Helper()
-	m, err := tla.Lookup(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx := t.Context()
-	var r tla.Result
-	if jar, tlcErr := tla.FindTLC(ctx); tlcErr == nil {
-		r, err = tla.RunTLC(ctx, jar, m)
-	} else if offErr := tla.FindOffline(); offErr == nil {
-		r, err = tla.RunOffline(ctx, m)
-	} else {
-		t.Fatalf("no TLA+ checker can run: TLC: %v; offline: %v", tlcErr, offErr)
-	}
-	if err != nil {
-		t.Fatalf("model %s: %v", name, err)
-	}
-	return m, r
 }
 
 // verdict says what the checker found, in one phrase.

@@ -207,3 +207,30 @@ func goroot() string {
 	}
 	return string(bytes.TrimSpace(out))
 }
+
+// DeadlockStanzas shortens a synctest deadlock report for quoting: it keeps
+// the test's FAIL line, the panic line, the goroutines whose stacks pass
+// through file, and go test's closing lines, and marks each cut with "[…]".
+func DeadlockStanzas(out, file string) string {
+	var keep []string
+	for i, stanza := range strings.Split(strings.TrimRight(out, "\n"), "\n\n") {
+		switch {
+		case i == 0:
+			head := stanza
+			if j := strings.Index(head, "\ngoroutine N [running]"); j >= 0 {
+				head = head[:j]
+			}
+			keep = append(keep, head)
+		case strings.Contains(stanza, file):
+			keep = append(keep, stanza)
+		case keep[len(keep)-1] != "[…]":
+			keep = append(keep, "[…]")
+		}
+	}
+	last := keep[len(keep)-1]
+	if i := strings.Index(last, "\nFAIL"); i >= 0 && last != "[…]" {
+		keep[len(keep)-1], last = last[:i], last[i+1:]
+		keep = append(keep, last)
+	}
+	return strings.Join(keep, "\n\n")
+}
