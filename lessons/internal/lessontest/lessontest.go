@@ -150,6 +150,7 @@ var normalizers = []struct {
 	{regexp.MustCompile(`(?i)(goroutine) \d+`), "$1 N"},                 // goroutine ids
 	{regexp.MustCompile(`\(\d+\.\d+s\)`), "(…s)"},                       // a test's time
 	{regexp.MustCompile(`\t\d+\.\d+s\b`), "\t…s"},                       // a package's time
+	{regexp.MustCompile(`(Elapsed time: )\S+`), "${1}…"},                // gopter's time
 }
 
 // Normalize makes checker output stable and short enough to quote: paths are
