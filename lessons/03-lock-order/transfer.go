@@ -14,11 +14,11 @@ func (b *Bank) Transfer(from, to *Account, amount int) {
 	if second.id < first.id {
 		first, second = second, first
 	}
-	first.mu.Lock()
+	first.mu.Lock() // TLA+ (tla/TwoQueues.tla): Lock1
 	defer first.mu.Unlock()
 	b.pause()
-	second.mu.Lock()
+	second.mu.Lock() // TLA+: Lock2
 	defer second.mu.Unlock()
-	from.balance -= amount
+	from.balance -= amount // TLA+: Move
 	to.balance += amount
 }

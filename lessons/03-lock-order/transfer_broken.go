@@ -8,11 +8,11 @@ package lockorder
 // at once can each take their first lock and then wait forever for the
 // other's: lock-order inversion (AB-BA).
 func (b *Bank) Transfer(from, to *Account, amount int) {
-	from.mu.Lock()
+	from.mu.Lock() // TLA+ (tla/TwoQueues.tla): Lock1
 	defer from.mu.Unlock()
 	b.pause()
-	to.mu.Lock()
+	to.mu.Lock() // TLA+: Lock2
 	defer to.mu.Unlock()
-	from.balance -= amount
+	from.balance -= amount // TLA+: Move
 	to.balance += amount
 }
