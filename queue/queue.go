@@ -132,6 +132,7 @@ func (q *Queue[T]) PushBatch(ctx context.Context, vs []T) (int, error) {
 	defer q.mu.Unlock()
 	if len(vs) == 0 {
 		if q.closed {
+			q.stats.Rejected++
 			return 0, ErrClosed
 		}
 		return 0, nil
@@ -268,8 +269,8 @@ func (q *Queue[T]) Closed() bool {
 // q.wait is StartWait, then Relock.
 func (q *Queue[T]) awaitRoom(ctx context.Context) error {
 	if !q.closed && q.items.len() >= q.cap {
-		q.stats.BlockedPushes++
-		defer addSince(time.Now(), &q.stats.PushWait)
+		var waited time.Time // when this call first waited
+		defer addWait(&waited, &q.stats.PushWait)
 		// The predicate is checked before the context: a woken pusher whose
 		// slot is still free takes it, so it never leaves with a wake-up
 		// meant for another (tla/QueueLostWakeup.cfg is the other order).
@@ -277,6 +278,10 @@ func (q *Queue[T]) awaitRoom(ctx context.Context) error {
 			if err := ctx.Err(); err != nil {
 				q.stats.Rejected++
 				return err
+			}
+			if waited.IsZero() {
+				q.stats.BlockedPushes++
+				waited = time.Now()
 			}
 			q.pushWaiters++
 			q.wait(ctx, &q.notFull)
@@ -297,11 +302,15 @@ func (q *Queue[T]) awaitRoom(ctx context.Context) error {
 // follows is Dequeue; q.wait is StartWait, then Relock.
 func (q *Queue[T]) awaitItem(ctx context.Context) error {
 	if q.items.len() == 0 && !q.closed {
-		q.stats.BlockedPops++
-		defer addSince(time.Now(), &q.stats.PopWait)
+		var waited time.Time // when this call first waited
+		defer addWait(&waited, &q.stats.PopWait)
 		for q.items.len() == 0 && !q.closed { // predicate first, as in awaitRoom
 			if err := ctx.Err(); err != nil {
 				return err
+			}
+			if waited.IsZero() {
+				q.stats.BlockedPops++
+				waited = time.Now()
 			}
 			q.popWaiters++
 			q.wait(ctx, &q.notEmpty)
@@ -314,9 +323,12 @@ func (q *Queue[T]) awaitItem(ctx context.Context) error {
 	return nil
 }
 
-// addSince adds the time elapsed since start to *total.
-func addSince(start time.Time, total *time.Duration) {
-	*total += time.Since(start)
+// addWait adds the time elapsed since *start to *total, if the call waited
+// at all (*start is not zero).
+func addWait(start *time.Time, total *time.Duration) {
+	if !start.IsZero() {
+		*total += time.Since(*start)
+	}
 }
 
 // wait blocks on c until it is signalled or ctx ends. q.mu must be held;
@@ -341,6 +353,10 @@ func (q *Queue[T]) wait(ctx context.Context, c *sync.Cond) {
 		c.Broadcast()
 	})
 	c.Wait()
+	// If ctx ended meanwhile, stop reports false and the callback runs (or
+	// has run) on a goroutine of the context package: it takes q.mu once
+	// this call has released it, broadcasts, and ends. A spare Broadcast
+	// is harmless, since every waiter re-checks its predicate.
 	stop()
 }
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -114,8 +115,12 @@ func TestDoneContextDoesNotStopAnOpThatNeedNotWait(t *testing.T) {
 	}
 	_, err := q.Pop(ctx)
 	wantErr(t, err, context.Canceled)
-	if s := q.Stats(); s.Pushed != 1 || s.Popped != 1 || s.Len != 0 {
+	s := q.Stats()
+	if s.Pushed != 1 || s.Popped != 1 || s.Len != 0 {
 		t.Fatalf("cancelled ops changed the queue: %+v", s)
+	}
+	if s.BlockedPushes != 0 || s.BlockedPops != 0 || s.Rejected != 1 {
+		t.Fatalf("no call waited, one push was rejected; Stats = %+v", s)
 	}
 }
 
@@ -215,28 +220,49 @@ func TestCloseIsGracefulAndIdempotent(t *testing.T) {
 	wantErr(t, err, queue.ErrClosed)
 }
 
+// lateCtx is a context whose Err turns non-nil while its Done channel stays
+// open, so its AfterFunc never runs. It stands for the window, in a real
+// context, between wait's stop() (the AfterFunc disarmed) and the loop's
+// next ctx.Err() check: no Broadcast comes to rescue anyone.
+type lateCtx struct {
+	context.Context
+	done  chan struct{}
+	ended atomic.Bool
+}
+
+func (c *lateCtx) Done() <-chan struct{} { return c.done }
+
+func (c *lateCtx) Err() error {
+	if c.ended.Load() {
+		return context.Canceled
+	}
+	return nil
+}
+
 // A waiter that leaves through its context must not swallow a wake-up meant
-// for another. P1 and P2 wait on a full queue; P1's context ends at the same
-// moment a Pop frees the slot. Whatever P1 does, the slot must be used: P1
-// takes it (the predicate is checked before the context) or P2 is woken for
-// it. P2 waits with context.Background(): no deadline of its own rescues it.
+// for another. P1 and P2 wait on a full queue, P1 first. P1's context ends
+// (with no Broadcast), then a Pop frees the slot and Signals P1, the longest
+// waiter. P1 must take the slot: the predicate is checked before the
+// context. Checking the context first (tla/QueueLostWakeup.cfg) leaves with
+// the wake-up while P2, on context.Background(), sleeps beside a free slot.
 func TestCancelledWaiterDoesNotSwallowWakeUp(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		q := mustNew[int](t, 1)
-		_ = q.Push(context.Background(), 0)
-		ctx1, cancel1 := context.WithCancel(context.Background())
+		bg := context.Background()
+		_ = q.Push(bg, 0)
+		ctx1 := &lateCtx{Context: bg, done: make(chan struct{})}
 		var wg sync.WaitGroup
 		wg.Go(func() { _ = q.Push(ctx1, 1) })
 		synctest.Wait()
-		wg.Go(func() { _ = q.Push(context.Background(), 2) })
-		synctest.Wait() // P1 waits first, then P2
-		_, _ = q.Pop(context.Background())
-		cancel1()
+		wg.Go(func() { _ = q.Push(bg, 2) })
+		synctest.Wait() // P1, then P2, on notFull's notify list
+		ctx1.ended.Store(true)
+		_, _ = q.Pop(bg) // Signals P1
 		synctest.Wait()
 		if q.Len() != 1 {
-			t.Fatalf("slot freed but nobody pushed: Len = %d (a wake-up was lost)", q.Len())
+			t.Errorf("slot freed, nobody pushed: Len = %d (a wake-up was swallowed)", q.Len())
 		}
-		q.Close() // release whichever pusher is still waiting
+		q.Close() // release whichever pusher still waits
 		wg.Wait()
 	})
 }
@@ -288,6 +314,34 @@ func TestPushBatchWakesEnoughPoppers(t *testing.T) {
 		synctest.Wait()
 		if len(got) != 3 {
 			t.Fatalf("%d of 3 poppers got an item; the rest sleep beside queued items", len(got))
+		}
+		q.Close()
+		wg.Wait()
+	})
+}
+
+// A batch pop of n items wakes up to n waiting pushers, not just one.
+func TestPopBatchWakesEnoughPushers(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		q := mustNew[int](t, 3)
+		ctx := context.Background()
+		_, _ = q.PushBatch(ctx, []int{1, 2, 3})
+		var pushed atomic.Int32
+		var wg sync.WaitGroup
+		for i := range 3 {
+			wg.Go(func() {
+				if q.Push(ctx, 10+i) == nil {
+					pushed.Add(1)
+				}
+			})
+		}
+		synctest.Wait()
+		if n, err := q.PopBatch(ctx, make([]int, 3)); n != 3 || err != nil {
+			t.Fatalf("PopBatch = %d, %v", n, err)
+		}
+		synctest.Wait()
+		if got := pushed.Load(); got != 3 {
+			t.Errorf("%d of 3 pushers got a slot; the rest sleep beside free slots", got)
 		}
 		q.Close()
 		wg.Wait()
