@@ -1,6 +1,6 @@
 // Command wrongtype is the broken producer's mistake against pckit's
-// generic queue: it must not compile. TestWrongTypeDoesNotCompile builds it
-// and asserts the compiler's error.
+// generic queue: it must not compile. Lesson 13's TestBrokenIsCaught builds
+// it and asserts the compiler's error.
 package main
 
 import (
