@@ -22,6 +22,7 @@ func TestBargingConsumer(t *testing.T) {
 		wg.Go(func() { got <- q.Pop() }) // consumer 1
 		synctest.Wait()                  // consumer 1 is parked in Wait, q.mu free
 
+		// Held across the scripted steps on purpose, so no defer (house rule 1).
 		q.mu.Lock()
 		q.put(1)           // producer: one item, one Signal; consumer 1 now waits for q.mu
 		barged := q.take() // consumer 2 holds the lock first and takes the item

@@ -35,6 +35,7 @@ func TestOneProducerTwoConsumers(t *testing.T) {
 		wg.Go(func() { got <- q.Pop() }) // C2
 		synctest.Wait()
 
+		// Held across the scripted steps on purpose, so no defer (house rule 1).
 		q.mu.Lock()
 		wg.Go(func() { q.Push(2) }) // P
 		synctest.Wait()             // P waits for the lock

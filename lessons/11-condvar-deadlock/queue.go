@@ -23,7 +23,8 @@ func NewQueue(capacity int) *Queue {
 	return q
 }
 
-// Push adds v, waiting while the queue is full.
+// Push adds v, waiting while the queue is full. It takes no context, to
+// keep the lesson to one idea; lesson 12 adds one.
 func (q *Queue) Push(v int) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
@@ -34,6 +35,7 @@ func (q *Queue) Push(v int) {
 }
 
 // Pop removes and returns the head item, waiting while the queue is empty.
+// It takes no context, to keep the lesson to one idea; lesson 12 adds one.
 func (q *Queue) Pop() int {
 	q.mu.Lock()
 	defer q.mu.Unlock()
