@@ -53,7 +53,7 @@ func TestCancel(t *testing.T) {
 			t.Errorf("Produce returned after %d ms of fake time, want 25 ms", took.Milliseconds())
 		}
 		if got := drain(q); n != 2 || !slices.Equal(got, []int{1, 2}) {
-			t.Errorf("Produce = %d and queued %d items, want 2 and [1 2]", n, len(got))
+			t.Errorf("Produce = %d and queued %v, want 2 and [1 2]", n, got)
 		}
 	})
 }

@@ -20,8 +20,10 @@ import (
 // consumer, capacity 1) deadlocks; OneCondFree (2, 2, capacity 2) holds.
 // Each side of the rule tla/README.md's sweep found, deadlock exactly when
 // 2·capacity < producers + consumers, is checked against the cfg's sizes.
-// The models are about the design, not this build's Go code, so they run in
-// the fixed build only.
+// OneCond's deadlock must be the state the README describes: all three
+// asleep on the one condition, c1 first, with an item in the queue. The
+// models are about the design, not this build's Go code, so they run in the
+// fixed build only.
 func TestTLAModels(t *testing.T) {
 	for _, c := range []struct{ name, verdict string }{
 		{"OneCond", tla.Deadlock},
@@ -29,7 +31,16 @@ func TestTLAModels(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
-			lessontest.ExpectModel(t, c.name, c.verdict, "")
+			r := lessontest.ExpectModel(t, c.name, c.verdict, "")
+			if c.name == "OneCond" {
+				states := regexp.MustCompile(`(?m)^State \d+`).Split(r.Trace, -1)
+				last := states[len(states)-1]
+				for name, want := range map[string]string{"waitq": "<<c1, p1, p2>>", "count": "1"} {
+					if got := value(last, name); got != want {
+						t.Errorf("%s: in the last state %s = %q, want %s:\n%s", r.Checker, name, got, want, last)
+					}
+				}
+			}
 			m, err := tla.Lookup(c.name)
 			if err != nil {
 				t.Fatal(err)
@@ -45,6 +56,18 @@ func TestTLAModels(t *testing.T) {
 			t.Logf("%s: P=%d C=%d cap=%d: 2·cap = %d, P+C = %d: %s", c.name, p, cons, capacity, 2*capacity, p+cons, c.verdict)
 		})
 	}
+}
+
+// value returns the value of the variable name in a state of a trace,
+// whether the checker prints it as TLC does (`/\ name = v`) or as the
+// offline checker does (`name = v`), or "" if the state has no such
+// variable.
+func value(state, name string) string {
+	m := regexp.MustCompile(`(?m)^\s*(?:/\\ )?` + regexp.QuoteMeta(name) + ` = (.*)$`).FindStringSubmatch(state)
+	if m == nil {
+		return ""
+	}
+	return strings.TrimSpace(m[1])
 }
 
 // cfgSizes reads the number of producers and consumers and the capacity

@@ -18,7 +18,7 @@ func TestBrokenIsCaught(t *testing.T) {
 	out := lessontest.GoTestBroken(t, "^Test(Spec|ShrinkKeepsItems|GrowWakesPusher)$")
 	sig := []string{
 		`! the queue follows spec\.FIFO\(2\): Falsified after \d+ passed tests\.`,
-		`ARG_0: initialState=\[\] cap 2 sequential=\[[^\]]*resize\(1\)`,
+		`ARG_0: initialState=\[\] cap 2 sequential=\[pushBatch\(0,0\) resize\(1\)\s+popBatch\(2\)\]`,
 		`--- FAIL: TestSpec`,
 		`--- FAIL: TestShrinkKeepsItems`,
 		`lost items: pushed \[1 2 3 4\], shrank to 2, popped \[1 2\]`,

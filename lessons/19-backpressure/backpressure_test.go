@@ -25,7 +25,8 @@ const (
 // capacity 16, in a synctest bubble: time is fake, so the ratio of 10 items
 // made per item taken is exact on every run. It measures the buffer's peak
 // length, and the heap still held (after a GC) when the producer is done,
-// and asserts both stay within what capacity 16 allows.
+// and asserts both stay within what capacity 16 allows, and that the buffer
+// did fill to 16, so the producer met backpressure.
 func TestBackpressure(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		ctx := t.Context()
@@ -67,6 +68,9 @@ func TestBackpressure(t *testing.T) {
 			peak, s.HighWater, s.Cap, held)
 		if peak > capacity || s.HighWater > s.Cap {
 			t.Errorf("the buffer grew to %d items (HighWater %d); capacity is %d", peak, s.HighWater, capacity)
+		}
+		if peak < capacity || s.HighWater < capacity {
+			t.Errorf("peak Len %d, HighWater %d: the producer never filled the buffer, so backpressure was not exercised", peak, s.HighWater)
 		}
 		if held > maxHeld {
 			t.Errorf("heap held %d bytes; a buffer of %d items of %d bytes should hold under %d", held, capacity, itemSize, maxHeld)
