@@ -378,7 +378,10 @@ func (g *Group[T]) supervise(parent context.Context) {
 	select {
 	case <-stop.Done():
 	case <-g.consumersDone:
-		if !g.sawClosed.Load() {
+		// Consumers also leave when the group aborts: then stop is done too,
+		// and this case may win the select. Blame the consumers only if the
+		// group did not abort.
+		if work, _ := g.contexts(); !g.sawClosed.Load() && work.Err() == nil {
 			// Every consumer left on an error of its own while the queue
 			// was open: nobody would make room for blocked producers.
 			g.record(ErrNoConsumers)

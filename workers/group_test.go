@@ -709,3 +709,33 @@ func TestWorkerQueuesGivesEachWorkerItsOwnView(t *testing.T) {
 		}
 	})
 }
+
+// Abort's cause is not reported as an error, and ErrNoConsumers is only for
+// consumers that all left on errors of their own. After Abort the consumers
+// leave because of the abort, so the supervisor sees "every consumer
+// returned" and "stopped" at once; whichever it picks, Wait returns nil.
+// The race is the scheduler's, so the test repeats it.
+func TestAbortIsNotErrNoConsumers(t *testing.T) {
+	for _, strategy := range []workers.Strategy{workers.FailFast, workers.CollectAll} {
+		for range 200 {
+			q, _ := queue.New[int](1)
+			g, err := workers.NewGroup(q,
+				[]workers.Producer[int]{{ID: 1, Make: func(ctx context.Context, _ int) (int, error) {
+					<-ctx.Done() // makes nothing until the group stops
+					return 0, ctx.Err()
+				}}},
+				[]workers.Consumer[int]{{ID: 1}, {ID: 2}}, // wait in Pop on the empty queue
+				workers.Options[int]{Strategy: strategy})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := g.Start(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			g.Abort(errors.New("operator said so"))
+			if _, err := g.Wait(context.Background()); err != nil {
+				t.Fatalf("%v: Wait after Abort = %v, want nil", strategy, err)
+			}
+		}
+	}
+}
