@@ -30,9 +30,9 @@ func (sp Spec) Model() porcupine.Model {
 // Check decides whether history is linearizable with respect to model,
 // giving up after timeout (0: no limit) with porcupine.Unknown.
 //
-// When the verdict is porcupine.Illegal it checks again, verbosely, and
-// returns the linearization info that WriteHTML renders; otherwise the info
-// is empty. A history holds only completed calls (Recorder.History).
+// When the verdict is porcupine.Illegal it checks again, verbosely and with
+// the same timeout, and returns the linearization info that WriteHTML
+// renders; otherwise the info is empty. A history holds only completed calls (Recorder.History).
 //
 // Linearizability checking is NP-hard, and a queue is a hard case: a call
 // blocked for long overlaps many others, and each order of concurrent
@@ -46,7 +46,7 @@ func Check(model porcupine.Model, history []porcupine.Operation, timeout time.Du
 	if res != porcupine.Illegal {
 		return res, porcupine.LinearizationInfo{}
 	}
-	return porcupine.CheckOperationsVerbose(model, history, 0)
+	return porcupine.CheckOperationsVerbose(model, history, timeout)
 }
 
 // WriteHTML writes porcupine's visualization of a checked history (the info

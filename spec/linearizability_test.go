@@ -26,7 +26,12 @@ type workload struct {
 // that are already done, end by deadline or are cancelled by another
 // goroutine, and an admin client that resizes, inspects and closes the
 // queue at a random moment. Every goroutine is joined before it returns.
-func runWorkload(q spec.Queue, w workload) []porcupine.Operation {
+//
+// A call that never returns (a lost wake-up) would hang the test; after a
+// minute, far beyond any healthy run, a watchdog fails the test instead and
+// lists the calls still pending.
+func runWorkload(t *testing.T, q spec.Queue, w workload) []porcupine.Operation {
+	t.Helper()
 	r := spec.NewRecorder(q)
 	var progress atomic.Int64 // calls completed by the clients
 	var wg sync.WaitGroup
@@ -68,7 +73,16 @@ func runWorkload(q spec.Queue, w workload) []porcupine.Operation {
 		}
 		admin.Len()
 	})
-	wg.Wait()
+	joined := make(chan struct{})
+	go func() {
+		wg.Wait()
+		close(joined)
+	}()
+	select {
+	case <-joined:
+	case <-time.After(time.Minute):
+		t.Fatalf("calls that never returned (a lost wake-up?):\n%s", describe(r.Pending()))
+	}
 	return r.History()
 }
 
@@ -173,7 +187,7 @@ func TestLinearizable(t *testing.T) {
 			for i := range n {
 				capacity := 1 + i%4
 				w := workload{clients: 3 + i%4, ops: 25, seed: uint64(i)}
-				h := runWorkload(k.new(capacity), w)
+				h := runWorkload(t, k.new(capacity), w)
 				total += len(h)
 				checkOk(t, k.spec(capacity).Model(), h, "history %d (cap %d, %d clients)", i, capacity, w.clients)
 			}
@@ -192,7 +206,7 @@ func TestLinearizableRefQueue(t *testing.T) {
 	for i := range histories {
 		capacity := 1 + i%4
 		w := workload{clients: 3 + i%4, ops: 25, seed: uint64(1000 + i)}
-		h := runWorkload(newRefQueue(capacity), w)
+		h := runWorkload(t, newRefQueue(capacity), w)
 		checkOk(t, spec.FIFO(capacity).Model(), h, "history %d (cap %d)", i, capacity)
 	}
 }
