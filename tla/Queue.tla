@@ -151,7 +151,7 @@ Fail(p) ==
 \*   for !closed && len == cap { if ctx.Err() != nil { return ctx.Err() }
 \*                               pushWaiters++; wait(notFull); ... }
 \*   if closed { return ErrClosed }
-\*   enqueue; if popWaiters > 0 { notEmpty.Signal() }
+\*   enqueue; if popWaiters > 0 { notEmpty.Signal() }  (pushed: min(1, popWaiters) signals)
 \* CtxFirst swaps the first two tests (the broken variant).
 Push(p) ==
     /\ p \in Producers
@@ -181,7 +181,7 @@ Push(p) ==
 
 \* Go: the dequeue at the end of queue.(*Queue).Pop:
 \*   v := buf[head]; buf[head] = zero; head = (head+1) % cap; len--
-\*   if pushWaiters > 0 { notFull.Signal() }; return v, nil
+\*   if pushWaiters > 0 { notFull.Signal() }; return v, nil  (popped: min(1, pushWaiters))
 Dequeue(p) ==
     /\ popped' = Append(popped, ring[head])
     /\ ring' = [ring EXCEPT ![head] = 0]

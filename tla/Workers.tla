@@ -38,9 +38,10 @@ Init ==
     /\ nIn = 0
     /\ consumed = <<>>
 
-\* A producer's loop body: queue.(*Queue).Push(ctx, item).  It succeeds if
-\* there is room (even when ctx is done: the predicate comes first); it
-\* returns ctx.Err() instead of blocking once stopped.
+\* A producer's loop body: queue.(*Queue).Push(work, item), where work is
+\* the group's abort-only context.  A producer that holds an item pushes
+\* it even after the stop, waiting for room (the step is enabled once
+\* there is room); it sees the stop only between items.
 Produce(p) ==
     /\ p \in Producers /\ pc[p] = "run"
     /\ \/ /\ Len(q) < Cap /\ ~closed
@@ -48,10 +49,7 @@ Produce(p) ==
           /\ nIn' = nIn + 1
           /\ sent' = [sent EXCEPT ![p] = @ + 1]
           /\ pc' = [pc EXCEPT ![p] = IF sent[p] + 1 = Items THEN "done" ELSE "run"]
-       \/ /\ Len(q) = Cap /\ stopped    \* Push returns ctx.Err()
-          /\ pc' = [pc EXCEPT ![p] = "done"]
-          /\ UNCHANGED <<q, nIn, sent>>
-       \/ /\ stopped                    \* the producer sees ctx.Done() between items
+       \/ /\ stopped                    \* the producer sees the stop between items
           /\ pc' = [pc EXCEPT ![p] = "done"]
           /\ UNCHANGED <<q, nIn, sent>>
     /\ UNCHANGED <<closed, phase, stopped, consumed>>
