@@ -371,6 +371,8 @@ func (g *Group[T]) errLocked() error {
 // it is the only goroutine that closes the queue.
 func (g *Group[T]) supervise(parent context.Context) {
 	defer close(g.done)
+	// If parent ends, g.Stop runs on a goroutine of the context package; it
+	// only cancels a context and returns, so nothing needs to wait for it.
 	stopOnParent := context.AfterFunc(parent, g.Stop)
 	defer stopOnParent()
 
