@@ -53,6 +53,10 @@ type Queue[T any] struct {
 	// Waiters per condition: a push or pop signals only when someone waits.
 	pushWaiters, popWaiters int
 
+	// epoch is when the queue was made: waits are timed as offsets from it,
+	// one monotonic clock read each (time.Now reads the wall clock too).
+	epoch time.Time
+
 	stats Stats
 }
 
@@ -77,7 +81,7 @@ func newQueue[T any](capacity int, less func(a, b T) bool) (*Queue[T], error) {
 	if capacity < 1 {
 		return nil, ErrCapacity
 	}
-	q := &Queue[T]{cap: capacity}
+	q := &Queue[T]{cap: capacity, epoch: time.Now()}
 	q.items.init(capacity, less)
 	q.notFull.L = &q.mu
 	q.notEmpty.L = &q.mu
@@ -269,8 +273,8 @@ func (q *Queue[T]) Closed() bool {
 // q.wait is StartWait, then Relock.
 func (q *Queue[T]) awaitRoom(ctx context.Context) error {
 	if !q.closed && q.items.len() >= q.cap {
-		var waited time.Time // when this call first waited
-		defer addWait(&waited, &q.stats.PushWait)
+		waited := time.Duration(-1) // when this call first waited, from q.epoch
+		defer q.addWait(&waited, &q.stats.PushWait)
 		// The predicate is checked before the context: a woken pusher whose
 		// slot is still free takes it, so it never leaves with a wake-up
 		// meant for another (tla/QueueLostWakeup.cfg is the other order).
@@ -279,9 +283,9 @@ func (q *Queue[T]) awaitRoom(ctx context.Context) error {
 				q.stats.Rejected++
 				return err
 			}
-			if waited.IsZero() {
+			if waited < 0 {
 				q.stats.BlockedPushes++
-				waited = time.Now()
+				waited = time.Since(q.epoch)
 			}
 			q.pushWaiters++
 			q.wait(ctx, &q.notFull)
@@ -302,15 +306,15 @@ func (q *Queue[T]) awaitRoom(ctx context.Context) error {
 // follows is Dequeue; q.wait is StartWait, then Relock.
 func (q *Queue[T]) awaitItem(ctx context.Context) error {
 	if q.items.len() == 0 && !q.closed {
-		var waited time.Time // when this call first waited
-		defer addWait(&waited, &q.stats.PopWait)
+		waited := time.Duration(-1) // when this call first waited, from q.epoch
+		defer q.addWait(&waited, &q.stats.PopWait)
 		for q.items.len() == 0 && !q.closed { // predicate first, as in awaitRoom
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			if waited.IsZero() {
+			if waited < 0 {
 				q.stats.BlockedPops++
-				waited = time.Now()
+				waited = time.Since(q.epoch)
 			}
 			q.popWaiters++
 			q.wait(ctx, &q.notEmpty)
@@ -323,11 +327,11 @@ func (q *Queue[T]) awaitItem(ctx context.Context) error {
 	return nil
 }
 
-// addWait adds the time elapsed since *start to *total, if the call waited
-// at all (*start is not zero).
-func addWait(start *time.Time, total *time.Duration) {
-	if !start.IsZero() {
-		*total += time.Since(*start)
+// addWait adds the time elapsed since *start (an offset from q.epoch) to
+// *total, if the call waited at all (*start is not negative).
+func (q *Queue[T]) addWait(start, total *time.Duration) {
+	if *start >= 0 {
+		*total += time.Since(q.epoch) - *start
 	}
 }
 
