@@ -1,6 +1,6 @@
 //go:build !broken
 
-// Package readingtlc is lesson 23: reading a TLC counterexample. Its test
+// Package readingtlc is lesson 24: reading a TLC counterexample. Its test
 // model-checks the TLA+ model of pckit's queue (tla/Queue.tla) with TLC, or
 // with the offline checker where no TLC jar is found. The broken build
 // checks the variant whose wait loop looks at its context before its
