@@ -1,49 +1,50 @@
 //go:build !broken
 
-// Package metrics is lesson 17: counters kept beside a queue, read one by
-// one, give snapshots that contradict themselves; pckit's Queue.Stats takes
-// every counter in one step under the queue's lock.
+// Package metrics is lesson 17: counters kept beside a queue and read one by
+// one give snapshots that contradict themselves; counters updated in the
+// same critical section as the items, and read in one, always agree.
 package metrics
 
-import (
-	"context"
-
-	"github.com/pckit/pckit/queue"
-)
+import "context"
 
 // Queue is a bounded FIFO queue of ints that counts what passes through it.
 // It is safe for concurrent use.
+//
+// pushed and popped are guarded by mu, like the items they count.
 type Queue struct {
-	q *queue.Queue[int]
-
-	// pause, if set, is called at every point where Push or Pop has changed
-	// some of the queue's state and returns to code that another goroutine
-	// could interleave with. Tests use it to stop a writer there.
-	pause func()
+	core
+	pushed, popped uint64
 }
 
 // New returns an empty queue that holds at most capacity items.
 func New(capacity int) *Queue {
-	q, err := queue.New[int](capacity)
-	if err != nil {
-		panic(err)
-	}
-	return &Queue{q: q}
+	q := &Queue{}
+	q.init(capacity)
+	return q
 }
 
 // Push adds v, waiting while the queue is full.
 func (q *Queue) Push(ctx context.Context, v int) error {
-	// queue.Push queues v and counts it in one step, under one lock.
-	if err := q.q.Push(ctx, v); err != nil {
+	if err := q.push(ctx, v); err != nil {
 		return err
 	}
 	q.step()
 	return nil
 }
 
+func (q *Queue) push(ctx context.Context, v int) error {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if err := q.enqueue(ctx, v); err != nil {
+		return err
+	}
+	q.pushed++ // counted in the critical section that queued v
+	return nil
+}
+
 // Pop removes and returns the head item, waiting while the queue is empty.
 func (q *Queue) Pop(ctx context.Context) (int, error) {
-	v, err := q.q.Pop(ctx)
+	v, err := q.pop(ctx)
 	if err != nil {
 		return 0, err
 	}
@@ -51,15 +52,21 @@ func (q *Queue) Pop(ctx context.Context) (int, error) {
 	return v, nil
 }
 
-// Close closes the queue: pushes fail, pops drain what is left.
-func (q *Queue) Close() { q.q.Close() }
-
-// Stats returns one snapshot of the queue's counters, taken under the
-// queue's lock: Pushed - Popped == Len holds in every snapshot.
-func (q *Queue) Stats() queue.Stats { return q.q.Stats() }
-
-func (q *Queue) step() {
-	if q.pause != nil {
-		q.pause()
+func (q *Queue) pop(ctx context.Context) (int, error) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	v, err := q.dequeue(ctx)
+	if err != nil {
+		return 0, err
 	}
+	q.popped++ // counted in the critical section that removed v
+	return v, nil
+}
+
+// Stats returns one snapshot of the queue's counters, taken in one critical
+// section: Pushed - Popped == Len holds in every snapshot.
+func (q *Queue) Stats() Stats {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return Stats{Len: len(q.items), Cap: q.cap, Pushed: q.pushed, Popped: q.popped}
 }

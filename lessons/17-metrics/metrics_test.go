@@ -4,13 +4,11 @@ import (
 	"errors"
 	"sync"
 	"testing"
-
-	"github.com/pckit/pckit/queue"
 )
 
 // consistent reports whether a snapshot agrees with itself: every item
 // pushed and not yet popped is queued.
-func consistent(s queue.Stats) bool {
+func consistent(s Stats) bool {
 	return s.Pushed-s.Popped == uint64(s.Len)
 }
 
@@ -96,7 +94,7 @@ func TestStatsUnderLoad(t *testing.T) {
 		cons.Go(func() {
 			for {
 				if _, err := q.Pop(ctx); err != nil {
-					if !errors.Is(err, queue.ErrClosed) {
+					if !errors.Is(err, ErrClosed) {
 						t.Error(err)
 					}
 					return
