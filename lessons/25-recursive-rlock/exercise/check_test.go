@@ -51,5 +51,5 @@ func TestPrediction(t *testing.T) {
 	if state == nil || method == nil {
 		t.Fatalf("the lesson's broken run printed no parked goroutine:\n%s", out)
 	}
-	lessontest.Predict(t, prediction, state[1], method[1])
+	lessontest.ExpectAnswers(t, prediction, state[1], method[1])
 }

@@ -12,52 +12,6 @@ import (
 	"testing"
 )
 
-// Answers parses an exercise's prediction.txt: each "answer: " line, in
-// order, paired with its question, the "#" lines just above it from the
-// last one that starts with a number ("# 2. ...").
-func Answers(text string) (questions, answers []string) {
-	var q []string
-	for _, line := range strings.Split(text, "\n") {
-		line = strings.TrimSpace(line)
-		switch {
-		case strings.HasPrefix(line, "#"):
-			line = strings.TrimSpace(strings.TrimPrefix(line, "#"))
-			if numbered.MatchString(line) {
-				q = nil
-			}
-			q = append(q, line)
-		case strings.HasPrefix(line, "answer:"):
-			questions = append(questions, strings.Join(q, " "))
-			answers = append(answers, strings.TrimSpace(strings.TrimPrefix(line, "answer:")))
-			q = nil
-		}
-	}
-	return questions, answers
-}
-
-var numbered = regexp.MustCompile(`^\d+\.`)
-
-// Predict fails the test unless prediction.txt's answers are, in order,
-// what the checker reported (got, each as the checker spelled it; case and
-// surrounding spaces are ignored). It says which question is unanswered or
-// wrong, and, for a wrong answer, what the checker said.
-func Predict(t testing.TB, prediction string, got ...string) {
-	t.Helper()
-	questions, answers := Answers(prediction)
-	if len(answers) != len(got) {
-		t.Errorf("prediction.txt has %d answer lines, want %d (one per question)", len(answers), len(got))
-		return
-	}
-	for i, a := range answers {
-		switch {
-		case a == "":
-			t.Errorf("prediction.txt: question %d (%s) has no answer yet: write it after \"answer: \"", i+1, questions[i])
-		case !strings.EqualFold(a, got[i]):
-			t.Errorf("prediction.txt: question %d (%s): you predicted %q, the checker says %q", i+1, questions[i], a, got[i])
-		}
-	}
-}
-
 // GoOn runs `go <subcommand> -overlay <file> <rest...>` in the working
 // directory, where the overlay replaces each of files (an embed.FS of the
 // working directory's files, compiled into the check) with the content the
