@@ -27,7 +27,7 @@ func TestPrediction(t *testing.T) {
 		t.Fatalf("building the lesson's broken version failed:\n%s", out)
 	}
 	out, code := lessontest.Run(t, bin, "-test.run", "^TestPanicReachesCaller$")
-	lessontest.Predict(t, prediction, strconv.Itoa(code))
+	lessontest.ExpectAnswers(t, prediction, strconv.Itoa(code))
 	t.Logf("the broken binary exited with status %d, after:\n%s", code, lessontest.Excerpt(out))
 }
 
