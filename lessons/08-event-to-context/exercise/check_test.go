@@ -94,5 +94,5 @@ func TestCheck(t *testing.T) {
 		return
 	}
 	t.Logf("cancelled at 25 ms, Drain returned %v after %d ms", d.items, d.took.Milliseconds())
-	lessontest.Predict(t, prediction, strconv.FormatInt(d.took.Milliseconds(), 10), strconv.Itoa(len(d.items)))
+	lessontest.ExpectAnswers(t, prediction, strconv.FormatInt(d.took.Milliseconds(), 10), strconv.Itoa(len(d.items)))
 }

@@ -87,5 +87,5 @@ func TestCheck(t *testing.T) {
 		return
 	}
 	t.Logf("the timed-out Push returned after %d ms of fake time, with %d item queued", took.Milliseconds(), left)
-	lessontest.Predict(t, prediction, strconv.FormatInt(took.Milliseconds(), 10), strconv.Itoa(left))
+	lessontest.ExpectAnswers(t, prediction, strconv.FormatInt(took.Milliseconds(), 10), strconv.Itoa(left))
 }
