@@ -3,6 +3,8 @@
 package statemachine
 
 import (
+	"os"
+	"strings"
 	"testing"
 
 	"github.com/pckit/pckit/lessons/internal/lessontest"
@@ -25,4 +27,25 @@ func TestBrokenIsCaught(t *testing.T) {
 	}
 	lessontest.Expect(t, out, sig...)
 	lessontest.Quote(t, "README.md", out, sig...)
+}
+
+// TestReadmeQuotesTryPop checks that the TryPop the README quotes is the one
+// in queue/queue.go.
+func TestReadmeQuotesTryPop(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, after, _ := strings.Cut(string(readme), "<!-- queue.go TryPop -->\n```go\n")
+	quote, _, found := strings.Cut(after, "```")
+	if !found {
+		t.Fatal("README.md has no quoted TryPop")
+	}
+	src, err := os.ReadFile("../../queue/queue.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(src), quote) {
+		t.Errorf("README.md quotes a TryPop that is not in queue/queue.go:\n%s", quote)
+	}
 }
