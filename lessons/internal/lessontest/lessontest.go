@@ -44,7 +44,9 @@ func Run(t testing.TB, name string, args ...string) (string, int) {
 	ctx, cancel := context.WithTimeout(t.Context(), 4*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, path, args...)
-	cmd.Env = append(os.Environ(), "GOFLAGS=-count=1")
+	// Keep $GOFLAGS: it may carry the -overlay that applies an exercise's
+	// solution (see exercise.go).
+	cmd.Env = append(os.Environ(), "GOFLAGS="+strings.TrimSpace(os.Getenv("GOFLAGS")+" -count=1"))
 	out, err := cmd.CombinedOutput()
 	code := 0
 	if exit := (*exec.ExitError)(nil); errors.As(err, &exit) {

@@ -1,0 +1,215 @@
+package lessons_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pckit/pckit/lessons/internal/lessontest"
+)
+
+// exercise is a lesson's exercise/exercise.json.
+type exercise struct {
+	Title string   `json:"title"`
+	Flags []string `json:"flags"`
+	Needs []string `json:"needs"`
+	Hints []string `json:"hints"`
+}
+
+// TestExercises keeps every lesson's exercise honest. For each lesson it
+// runs the exercise's check command,
+//
+//	go test -tags exercise <flags> ./lessons/NN-slug/exercise/
+//
+// three times and asserts that (a) the untouched exercise fails with a test
+// failure (not a build error, not a missing tool), (b) with only the
+// solution's prediction.txt applied it still fails, so the code edit is
+// needed, and (c) with the whole solution applied it passes. A solution is
+// applied with an overlay (-overlay in $GOFLAGS, so a go command the check
+// starts sees it too); the repository is never modified.
+func TestExercises(t *testing.T) {
+	root, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dirs, err := filepath.Glob("[0-9][0-9]-*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var without []string
+	for _, dir := range dirs {
+		if _, err := os.Stat(filepath.Join(dir, "exercise")); err != nil {
+			without = append(without, dir)
+			continue
+		}
+		t.Run(dir, func(t *testing.T) {
+			t.Parallel()
+			checkExercise(t, root, dir)
+		})
+	}
+	if len(without) > 0 {
+		t.Logf("lessons without an exercise yet: %v", without)
+	}
+}
+
+func checkExercise(t *testing.T, root, dir string) {
+	ex := filepath.Join(root, "lessons", dir, "exercise")
+	sol := filepath.Join(root, "lessons", "internal", "solutions", "testdata", dir)
+	data, err := os.ReadFile(filepath.Join(ex, "exercise.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var e exercise
+	dec := json.NewDecoder(strings.NewReader(string(data)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&e); err != nil {
+		t.Fatalf("lessons/%s/exercise/exercise.json: %v", dir, err)
+	}
+	if e.Title == "" || len(e.Hints) == 0 || slices.Contains(e.Hints, "") || e.Flags == nil {
+		t.Errorf("lessons/%s/exercise/exercise.json needs a title, \"flags\" (maybe []) and non-empty hints: %s", dir, data)
+	}
+	for _, n := range e.Needs {
+		if n != "tla" {
+			t.Errorf("lessons/%s/exercise/exercise.json needs %q; only \"tla\" is known", dir, n)
+		}
+	}
+	check, err := os.ReadFile(filepath.Join(ex, "check_test.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(check), "//go:build exercise\n") {
+		t.Errorf("lessons/%s/exercise/check_test.go must start with //go:build exercise", dir)
+	}
+	untouched := answersOf(t, filepath.Join(ex, "prediction.txt"))
+	if slices.ContainsFunc(untouched, func(a string) bool { return a != "" }) {
+		t.Errorf("lessons/%s/exercise/prediction.txt answers already; the learner's file leaves every answer empty", dir)
+	}
+
+	// The solution: prediction.txt and at least one more file, each
+	// replacing the file of the same name in exercise/.
+	files, err := os.ReadDir(sol)
+	if err != nil {
+		t.Fatalf("no reference solution for lessons/%s: %v", dir, err)
+	}
+	full := map[string]string{}
+	for _, f := range files {
+		if _, err := os.Stat(filepath.Join(ex, f.Name())); err != nil {
+			t.Errorf("solution file %s replaces nothing in lessons/%s/exercise/", f.Name(), dir)
+		}
+		full[filepath.Join(ex, f.Name())] = filepath.Join(sol, f.Name())
+	}
+	predOnly := map[string]string{filepath.Join(ex, "prediction.txt"): filepath.Join(sol, "prediction.txt")}
+	if _, ok := full[filepath.Join(ex, "prediction.txt")]; !ok || len(full) < 2 {
+		t.Fatalf("the solution of lessons/%s must hold prediction.txt and the edited code", dir)
+	}
+	solved := answersOf(t, filepath.Join(sol, "prediction.txt"))
+	if len(solved) != len(untouched) || len(solved) == 0 {
+		t.Errorf("the solution's prediction.txt has %d answers, the exercise's %d", len(solved), len(untouched))
+	}
+	if slices.Contains(solved, "") {
+		t.Errorf("the solution's prediction.txt leaves an answer empty")
+	}
+	if t.Failed() {
+		return
+	}
+
+	args := append(append([]string{"test", "-tags", "exercise"}, e.Flags...), "./lessons/"+dir+"/exercise/")
+	for _, run := range []struct {
+		name    string
+		overlay map[string]string
+		pass    bool
+	}{
+		{"untouched", nil, false},
+		{"prediction only", predOnly, false},
+		{"solution", full, true},
+	} {
+		out, code := goTest(t, root, run.overlay, args)
+		switch {
+		case run.pass && code != 0:
+			t.Errorf("%s: go %s fails with the solution applied; it must pass:\n%s", run.name, strings.Join(args, " "), out)
+		case !run.pass && code == 0:
+			t.Errorf("%s: go %s passes; it must fail until the learner edits the code:\n%s", run.name, strings.Join(args, " "), out)
+		case !run.pass:
+			if why := notATestFailure(out); why != "" {
+				t.Errorf("%s: go %s fails, but %s, not with a failing check:\n%s", run.name, strings.Join(args, " "), why, out)
+			}
+		}
+	}
+}
+
+// answersOf parses a prediction file; it must hold at least one answer line.
+func answersOf(t *testing.T, path string) []string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	as := lessontest.Answers(string(data))
+	if len(as) == 0 {
+		t.Errorf("%s has no `answer:` line", path)
+	}
+	return as
+}
+
+// goTest runs the go command in root with the overlay (file → replacement)
+// and returns its output and exit code.
+func goTest(t *testing.T, root string, overlay map[string]string, args []string) (string, int) {
+	t.Helper()
+	flags := "-count=1"
+	if overlay != nil {
+		data, err := json.Marshal(map[string]any{"Replace": overlay})
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(t.TempDir(), "overlay.json")
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		flags += " -overlay=" + path
+	}
+	ctx, cancel := context.WithTimeout(t.Context(), 4*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "go", args...)
+	cmd.Dir = root
+	cmd.Env = append(os.Environ(), "GOFLAGS="+flags)
+	out, err := cmd.CombinedOutput()
+	code := 0
+	if exit := (*exec.ExitError)(nil); errors.As(err, &exit) {
+		code = exit.ExitCode()
+	} else if err != nil {
+		t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	if ctx.Err() != nil {
+		t.Fatalf("go %s did not finish: %v\n%s", strings.Join(args, " "), ctx.Err(), out)
+	}
+	return string(out), code
+}
+
+// Signs that a failing check did not get to check anything.
+var (
+	buildFailed = regexp.MustCompile(`\[(build|setup) failed\]|no Go files in|build constraints exclude all Go files`)
+	toolMissing = regexp.MustCompile(`is needed to run this lesson's checker|no TLA\+ checker can run|npm ci --prefix tla`)
+	testFailed  = regexp.MustCompile(`(?m)^\s*--- FAIL: |^panic: `)
+)
+
+// notATestFailure says why a failing go test run is not a failing check,
+// or returns "" if it is one.
+func notATestFailure(out string) string {
+	switch {
+	case buildFailed.MatchString(out):
+		return "the package does not build"
+	case toolMissing.MatchString(out):
+		return "a tool is missing"
+	case !testFailed.MatchString(out):
+		return "no test reports a failure"
+	}
+	return ""
+}
