@@ -103,6 +103,5 @@ func TestPrediction(t *testing.T) {
 		t.Fatalf("the race detector reported no race on the starting Counter; run the check with -race:\n%s", out)
 	}
 	read, write := method["Read"]+method["read"], method["Write"]+method["write"]
-	t.Logf("the detector's report names the read in %s and the write in %s", read, write)
 	lessontest.ExpectAnswers(t, prediction, read, write)
 }
