@@ -49,7 +49,11 @@ func GoOn(t testing.TB, files fs.FS, subcommand string, rest ...string) (string,
 	if err := os.WriteFile(overlayPath, overlay, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	return Run(t, "go", append([]string{subcommand, "-overlay", overlayPath}, rest...)...)
+	out, code := Run(t, "go", append([]string{subcommand, "-overlay", overlayPath}, rest...)...)
+	for orig, copyPath := range replace {
+		out = strings.ReplaceAll(out, copyPath, filepath.Base(orig)) // name the learner's file
+	}
+	return out, code
 }
 
 // Stuck runs call in a new goroutine and waits until either call returns
