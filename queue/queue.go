@@ -26,12 +26,22 @@ var (
 	// ErrEmpty is returned by TryPop on an empty queue.
 	ErrEmpty = errors.New("queue: empty")
 	// ErrCapacity is returned by New, NewPriority and Resize for a capacity
-	// below 1.
+	// below 1. Any capacity above that is accepted: a queue's memory grows
+	// with the items it holds, not with its capacity.
 	ErrCapacity = errors.New("queue: capacity must be at least 1")
 )
 
+// Misuse is a bug in the caller, reported as context reports a nil parent:
+// a panic, at the call that is wrong, whether or not that call would wait.
+const (
+	panicZero      = "queue: use of a Queue not made by New or NewPriority"
+	panicNilCtx    = "queue: nil Context"
+	panicNotStrict = "queue: less(v, v) is true: NewPriority needs a strict order such as <, not <="
+)
+
 // Queue is a bounded blocking FIFO queue of T, or a priority queue when made
-// by NewPriority. The zero Queue is not usable: make one with New.
+// by NewPriority. The zero Queue is not usable: make one with New; every
+// method of a zero Queue (or a nil *Queue) panics, saying so.
 //
 // Rules every method follows:
 //   - An operation that need not wait succeeds even if its context is already
@@ -41,6 +51,8 @@ var (
 //   - Closed beats full and empty: pushes on a closed queue return ErrClosed;
 //     pops on a closed queue drain what is left, then return ErrClosed.
 //   - Zero values and nil pointers are ordinary items.
+//   - A nil context is a bug: Push, Pop, PushBatch and PopBatch panic on
+//     one, before changing anything, whether or not they would wait.
 type Queue[T any] struct {
 	mu       sync.Mutex
 	notFull  sync.Cond // signalled when a slot frees up; pushers wait on it
@@ -69,7 +81,13 @@ func New[T any](capacity int) (*Queue[T], error) {
 // NewPriority returns an empty priority queue that holds at most capacity
 // items. Pop returns the least item by less; items that are equal by less
 // come out in the order they were pushed (the queue is stable). Every other
-// rule of Queue applies unchanged. It returns ErrCapacity if capacity < 1.
+// rule of Queue applies unchanged. It returns ErrCapacity if capacity < 1,
+// and an error if less is nil.
+//
+// less must be a strict weak order, as sort.Interface's Less: < and never
+// <=. A push checks less(v, v) for each item v it is given and panics,
+// before changing anything, if it is true. An order that is wrong in other
+// ways loses no item, but items come out in an unspecified order.
 func NewPriority[T any](capacity int, less func(a, b T) bool) (*Queue[T], error) {
 	if less == nil {
 		return nil, errors.New("queue: NewPriority needs a less function")
@@ -95,6 +113,8 @@ func newQueue[T any](capacity int, less func(a, b T) bool) (*Queue[T], error) {
 // before the call or while it waited (v is then not queued); or ctx.Err() if
 // ctx ends while it waits (v is then not queued).
 func (q *Queue[T]) Push(ctx context.Context, v T) error {
+	q.check(ctx)
+	q.items.check(v)
 	q.mu.Lock() // TLA+: Lock
 	defer q.mu.Unlock()
 	if err := q.awaitRoom(ctx); err != nil {
@@ -107,6 +127,8 @@ func (q *Queue[T]) Push(ctx context.Context, v T) error {
 // TryPush adds v if there is room, without waiting. It returns ErrClosed on
 // a closed queue and ErrFull on a full one.
 func (q *Queue[T]) TryPush(v T) error {
+	q.made()
+	q.items.check(v)
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	switch {
@@ -132,6 +154,10 @@ func (q *Queue[T]) TryPush(v T) error {
 // 0 and ErrClosed or ctx.Err() exactly when Push would, having added nothing.
 // An empty vs returns 0 at once (ErrClosed if the queue is closed).
 func (q *Queue[T]) PushBatch(ctx context.Context, vs []T) (int, error) {
+	q.check(ctx)
+	for _, v := range vs {
+		q.items.check(v)
+	}
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	if len(vs) == 0 {
@@ -158,6 +184,7 @@ func (q *Queue[T]) PushBatch(ctx context.Context, vs []T) (int, error) {
 // It returns ErrClosed once the queue is closed and drained, and ctx.Err() if
 // ctx ends while it waits (no item is then consumed).
 func (q *Queue[T]) Pop(ctx context.Context) (T, error) {
+	q.check(ctx)
 	q.mu.Lock() // TLA+: Lock
 	defer q.mu.Unlock()
 	if err := q.awaitItem(ctx); err != nil {
@@ -171,6 +198,7 @@ func (q *Queue[T]) Pop(ctx context.Context) (T, error) {
 // It returns ErrClosed on a closed, drained queue and ErrEmpty on an empty
 // queue that is still open.
 func (q *Queue[T]) TryPop() (T, error) {
+	q.made()
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	if q.items.len() == 0 {
@@ -193,6 +221,7 @@ func (q *Queue[T]) TryPop() (T, error) {
 // ends while it waits (no item is then consumed). An empty dst returns 0 at
 // once (ErrClosed if the queue is closed and drained).
 func (q *Queue[T]) PopBatch(ctx context.Context, dst []T) (int, error) {
+	q.check(ctx)
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	if len(dst) == 0 {
@@ -216,6 +245,7 @@ func (q *Queue[T]) PopBatch(ctx context.Context, dst []T) (int, error) {
 // pushes return ErrClosed; pops go on returning queued items until the queue
 // is drained, then return ErrClosed. Closing a closed queue does nothing.
 func (q *Queue[T]) Close() {
+	q.made()
 	q.mu.Lock() // TLA+: Close
 	defer q.mu.Unlock()
 	q.closed = true
@@ -226,6 +256,7 @@ func (q *Queue[T]) Close() {
 // Len returns the number of items queued. After a Resize that shrank the
 // queue, Len may exceed Cap until consumers catch up.
 func (q *Queue[T]) Len() int {
+	q.made()
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	return q.items.len()
@@ -233,6 +264,7 @@ func (q *Queue[T]) Len() int {
 
 // Cap returns the queue's capacity: pushes wait while Len() >= Cap().
 func (q *Queue[T]) Cap() int {
+	q.made()
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	return q.cap
@@ -245,6 +277,7 @@ func (q *Queue[T]) Cap() int {
 // have popped the queue below the new capacity. Resize works on a closed
 // queue too (pushes fail there anyway).
 func (q *Queue[T]) Resize(capacity int) error {
+	q.made()
 	if capacity < 1 {
 		return ErrCapacity
 	}
@@ -255,15 +288,32 @@ func (q *Queue[T]) Resize(capacity int) error {
 	}
 	q.cap = capacity
 	q.stats.Cap = capacity
-	q.items.reserve(capacity)
+	q.items.fit(capacity)
 	return nil
 }
 
 // Closed reports whether Close has been called.
 func (q *Queue[T]) Closed() bool {
+	q.made()
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	return q.closed
+}
+
+// made panics if q was not made by New or NewPriority. notFull.L is set
+// once, by newQueue, before q is shared.
+func (q *Queue[T]) made() {
+	if q == nil || q.notFull.L == nil {
+		panic(panicZero)
+	}
+}
+
+// check panics if q was not made by New or NewPriority, or ctx is nil.
+func (q *Queue[T]) check(ctx context.Context) {
+	q.made()
+	if ctx == nil {
+		panic(panicNilCtx)
+	}
 }
 
 // awaitRoom waits until there is room for one item, the queue is closed, or

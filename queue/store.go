@@ -6,8 +6,9 @@ package queue
 type store[T any] struct {
 	less func(a, b T) bool
 
-	// FIFO: ring[head], ring[head+1], ... wrapping, n items. The queue
-	// pushes only while n < its capacity <= len(ring).
+	// FIFO: ring[head], ring[head+1], ... wrapping, n items. The ring
+	// grows with the items held, never with the queue's capacity, so a
+	// queue of capacity 1<<40 holding ten items holds memory for ten.
 	ring    []T
 	head, n int
 
@@ -21,12 +22,22 @@ type entry[T any] struct {
 	seq uint64
 }
 
+// minRoom is the room a store starts with, and never shrinks below.
+const minRoom = 8
+
 func (s *store[T]) init(capacity int, less func(a, b T) bool) {
 	s.less = less
 	if less == nil {
-		s.ring = make([]T, capacity)
+		s.ring = make([]T, min(capacity, minRoom))
 	} else {
-		s.heap = make([]entry[T], 0, capacity)
+		s.heap = make([]entry[T], 0, min(capacity, minRoom))
+	}
+}
+
+// check panics if less says v comes before itself: the order is not strict.
+func (s *store[T]) check(v T) {
+	if s.less != nil && s.less(v, v) {
+		panic(panicNotStrict)
 	}
 }
 
@@ -37,17 +48,24 @@ func (s *store[T]) len() int {
 	return s.n
 }
 
-// reserve makes room for capacity items without moving them out of order;
-// it never drops an item, and never shrinks below the items held.
-func (s *store[T]) reserve(capacity int) {
+// fit gives back memory beyond what capacity items need, never moving an
+// item out of order nor dropping one: it keeps room for the items held.
+func (s *store[T]) fit(capacity int) {
+	room := max(capacity, s.len(), minRoom)
 	if s.less != nil {
-		return // the heap grows by append and keeps its memory
-	}
-	capacity = max(capacity, s.n)
-	if capacity == len(s.ring) {
+		if cap(s.heap) > room {
+			s.heap = append(make([]entry[T], 0, room), s.heap...)
+		}
 		return
 	}
-	ring := make([]T, capacity)
+	if len(s.ring) > room {
+		s.move(room)
+	}
+}
+
+// move copies the ring's items, in order, to a new ring of size room >= n.
+func (s *store[T]) move(room int) {
+	ring := make([]T, room)
 	for i := range s.n {
 		ring[i] = s.ring[(s.head+i)%len(s.ring)]
 	}
@@ -60,6 +78,9 @@ func (s *store[T]) push(v T) {
 		s.seq++
 		s.up(len(s.heap) - 1)
 		return
+	}
+	if s.n == len(s.ring) {
+		s.move(2 * len(s.ring)) // as append grows a slice
 	}
 	i := s.head + s.n
 	if i >= len(s.ring) {
