@@ -401,17 +401,25 @@ func (q *Queue[T]) wait(ctx context.Context, c *sync.Cond) {
 	// the one whose ctx ended leaves. Broadcast rather than Signal, so that
 	// the callback's wake-up cannot land on another waiter and miss the
 	// cancelled one.
-	stop := context.AfterFunc(ctx, func() {
-		q.mu.Lock()
-		defer q.mu.Unlock()
-		c.Broadcast()
-	})
+	stop := context.AfterFunc(ctx, q.wakeAll(c))
 	c.Wait()
 	// If ctx ended meanwhile, stop reports false and the callback runs (or
 	// has run) on a goroutine of the context package: it takes q.mu once
 	// this call has released it, broadcasts, and ends. A spare Broadcast
 	// is harmless, since every waiter re-checks its predicate.
 	stop()
+}
+
+// wakeAll returns wait's context callback: it broadcasts on c under q.mu.
+// Without the lock its Broadcast could come after the waiter armed it and
+// before c.Wait parked the waiter, and wake nobody: the waiter would sleep
+// forever with its context ended.
+func (q *Queue[T]) wakeAll(c *sync.Cond) func() {
+	return func() {
+		q.mu.Lock()
+		defer q.mu.Unlock()
+		c.Broadcast()
+	}
 }
 
 // put enqueues v and wakes one waiting popper. q.mu must be held.
