@@ -24,13 +24,17 @@ func Example() {
 			return seq * seq, nil
 		},
 	}}
-	sum := 0 // only the one consumer touches it; Run joins it before returning
+	sum := 0 // only the one consumer touches it; Wait joins it before returning
 	consumers := []workers.Consumer[int]{{
 		ID:     1,
 		Handle: func(_ context.Context, v int) error { sum += v; return nil },
 	}}
 
-	rep, err := workers.Run(context.Background(), q, producers, consumers, workers.Options[int]{})
+	g, err := workers.Start(context.Background(), q, producers, consumers, workers.Options[int]{})
+	if err != nil {
+		panic(err)
+	}
+	rep, err := g.Wait(context.Background())
 	fmt.Println("sum:", sum, "error:", err)
 	fmt.Println(rep.Accounting)
 	fmt.Println("balances:", rep.Accounting.Check() == nil)
@@ -55,7 +59,10 @@ func ExampleGroup() {
 		},
 	}}
 	consumers := []workers.Consumer[string]{{ID: 1, Delay: 5 * time.Millisecond}}
-	g, err := workers.NewGroup(q, producers, consumers, workers.Options[string]{
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	// ctx ending would stop the group.
+	g, err := workers.Start(ctx, q, producers, consumers, workers.Options[string]{
 		OnEvent: func(e workers.Event[string]) {
 			if e.Kind == workers.Consumed { // one consumer: these come in order
 				fmt.Printf("consumer %d consumed %s\n", e.WorkerID, e.Item)
@@ -63,11 +70,6 @@ func ExampleGroup() {
 		},
 	})
 	if err != nil {
-		panic(err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	if err := g.Start(ctx); err != nil { // ctx ending would stop the group
 		panic(err)
 	}
 	rep, err := g.Wait(context.Background())
@@ -79,9 +81,9 @@ func ExampleGroup() {
 	// produced 3 = consumed 3 + failed 0 + left 0 <nil>
 }
 
-// Under CollectAll every error comes back, joined; each names its worker and
-// item. A panic is one of them, as a *PanicError.
-func ExampleCollectAll() {
+// With CollectAll every error comes back, joined; each is an *Error naming
+// its worker and item. A panic is one of them, with its value.
+func Example_collectAll() {
 	q, _ := queue.New[int](4)
 	producers := []workers.Producer[int]{{
 		ID: 1,
@@ -104,12 +106,17 @@ func ExampleCollectAll() {
 			return nil
 		},
 	}}
-	rep, err := workers.Run(context.Background(), q, producers, consumers,
-		workers.Options[int]{Strategy: workers.CollectAll})
+	g, err := workers.Start(context.Background(), q, producers, consumers,
+		workers.Options[int]{CollectAll: true})
+	if err != nil {
+		panic(err)
+	}
+	rep, err := g.Wait(context.Background())
 	fmt.Println(err)
-	var pe *workers.PanicError
-	if errors.As(err, &pe) {
-		fmt.Println("panic in", pe.Role, pe.WorkerID, "on item", pe.Item, "with", pe.Value)
+	for _, err := range err.(interface{ Unwrap() []error }).Unwrap() {
+		if we := (*workers.Error)(nil); errors.As(err, &we) && we.Panic != nil {
+			fmt.Println("panic in", we.Role, we.WorkerID, "on item", we.Item, "with", we.Panic)
+		}
 	}
 	fmt.Println(rep.Accounting)
 	// Output:
@@ -119,9 +126,9 @@ func ExampleCollectAll() {
 	// produced 4 = consumed 2 + failed 2 + left 0
 }
 
-// Under FailFast (the default) the first error aborts the group: nothing
-// more is popped, and what is still queued is left, and counted.
-func ExampleFailFast() {
+// By default the first error aborts the group: nothing more is popped, and
+// what is still queued is left, and counted.
+func Example_failFast() {
 	q, _ := queue.New[int](10)
 	for v := range 5 {
 		_ = q.Push(context.Background(), v)
@@ -135,7 +142,11 @@ func ExampleFailFast() {
 			return nil
 		},
 	}}
-	rep, err := workers.Run(context.Background(), q, nil, consumers, workers.Options[int]{})
+	g, err := workers.Start(context.Background(), q, nil, consumers, workers.Options[int]{})
+	if err != nil {
+		panic(err)
+	}
+	rep, err := g.Wait(context.Background())
 	fmt.Println(err)
 	fmt.Println(rep.Accounting)
 	// Output:

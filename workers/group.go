@@ -11,31 +11,6 @@ import (
 	"github.com/pckit/pckit/queue"
 )
 
-// Strategy is how a Group handles the errors of its workers.
-type Strategy uint8
-
-const (
-	// FailFast aborts the whole group on the first error, as errgroup does:
-	// producers stop at once (an item being pushed is dropped), consumers
-	// stop popping (an item being handled is failed), the queue is closed
-	// with what is left in it, and Wait returns that first error.
-	FailFast Strategy = iota
-	// CollectAll lets every worker go on after an error: a failed item is
-	// counted and the worker takes the next one. Wait returns every error,
-	// joined with errors.Join, in the order they happened.
-	CollectAll
-)
-
-func (s Strategy) String() string {
-	switch s {
-	case FailFast:
-		return "fail-fast"
-	case CollectAll:
-		return "collect-all"
-	}
-	return fmt.Sprintf("Strategy(%d)", s)
-}
-
 // Errors a Group reports about itself.
 var (
 	// ErrShutdownTimeout is reported when a graceful shutdown takes longer
@@ -45,10 +20,6 @@ var (
 	// queue was still open (each after an error of its own); the group then
 	// aborts, since producers could otherwise wait forever for room.
 	ErrNoConsumers = errors.New("workers: every consumer stopped before the queue was closed")
-	// ErrStarted is returned by a second call to Start.
-	ErrStarted = errors.New("workers: group already started")
-	// ErrNotStarted is returned by Wait on a group that was never started.
-	ErrNotStarted = errors.New("workers: group not started")
 )
 
 // WorkerQueues is implemented by a queue that wants to know which worker
@@ -76,10 +47,17 @@ const (
 	StepJoin          Step = "Join"          // every goroutine has returned
 )
 
-// Options configure a Group. The zero Options are FailFast, no shutdown
-// timeout and no events.
+// Options configure a Group. The zero Options abort on the first error,
+// bound no shutdown and report no events.
 type Options[T any] struct {
-	Strategy Strategy
+	// CollectAll lets every worker go on after an error: a failed item is
+	// counted and the worker takes the next one, and Wait returns every
+	// error, joined with errors.Join, in the order they happened. Without
+	// it the first error aborts the whole group, as in errgroup: producers
+	// stop at once (an item being pushed is dropped), consumers stop
+	// popping (an item being handled is failed), the queue is closed with
+	// what is left in it, and Wait returns that first error.
+	CollectAll bool
 	// ShutdownTimeout bounds the graceful shutdown, from the stop to the end
 	// of the drain: when it expires the group aborts (ErrShutdownTimeout is
 	// reported) and what is still queued is left. 0 means no bound.
@@ -94,9 +72,9 @@ type Options[T any] struct {
 	OnStep func(step Step, queued int)
 }
 
-// Group runs producers and consumers over one queue. Make one with NewGroup,
-// then Start it, Stop it (or end Start's context) and Wait for its Report.
-// All methods are safe for concurrent use.
+// Group is a running set of producers and consumers over one queue, made
+// and started by Start. Stop it (or end Start's context) and Wait for its
+// Report. Its methods are safe for concurrent use.
 type Group[T any] struct {
 	q         Queue[T]
 	producers []Producer[T]
@@ -109,11 +87,14 @@ type Group[T any] struct {
 	// work ends when the group aborts: it is every blocking call's context
 	// except the producers' loop. stop ends when the group stops (or
 	// aborts, since it derives from work): it is the producers' loop. Both
-	// are made by Start; they are fixed once made.
+	// are made by Start before any goroutine; they are fixed once made.
 	work   context.Context
 	abort  context.CancelCauseFunc
 	stop   context.Context
 	cancel context.CancelFunc
+
+	start   time.Time
+	initial int64 // the queue's length at Start
 
 	producersLeft, consumersLeft atomic.Int64
 	producersDone, consumersDone chan struct{}
@@ -122,53 +103,23 @@ type Group[T any] struct {
 	workers sync.WaitGroup // every worker goroutine
 	done    chan struct{}  // closed when the supervisor has joined everyone
 
-	mu         sync.Mutex
-	started    bool
-	stopped    bool  // Stop was called before Start
-	abortCause error // Abort was called before Start
-	aborted    bool
-	start      time.Time
-	initial    int64
-	errs       []error
-	report     Report // final, once done is closed
+	mu     sync.Mutex
+	errs   []error
+	report Report // final, once done is closed
 }
 
-// NewGroup returns a group that will run producers and consumers over q.
-// It needs at least one consumer (a graceful shutdown waits for consumers to
-// drain the queue); it may have no producer (the consumers then drain what
-// is queued). It returns an error, and starts nothing, if a worker is
-// invalid: a nil Make, a negative Delay, or an ID used twice in a role.
-func NewGroup[T any](q Queue[T], producers []Producer[T], consumers []Consumer[T], opts Options[T]) (*Group[T], error) {
-	if q == nil {
-		return nil, errors.New("workers: nil queue")
-	}
-	if len(consumers) == 0 {
-		return nil, errors.New("workers: a group needs at least one consumer")
-	}
-	if opts.ShutdownTimeout < 0 {
-		return nil, errors.New("workers: negative ShutdownTimeout")
-	}
-	seen := map[int]bool{}
-	for _, p := range producers {
-		switch {
-		case p.Make == nil:
-			return nil, fmt.Errorf("workers: producer %d has no Make function", p.ID)
-		case p.Delay < 0:
-			return nil, fmt.Errorf("workers: producer %d has a negative delay", p.ID)
-		case seen[p.ID]:
-			return nil, fmt.Errorf("workers: two producers have ID %d", p.ID)
-		}
-		seen[p.ID] = true
-	}
-	clear(seen)
-	for _, c := range consumers {
-		switch {
-		case c.Delay < 0:
-			return nil, fmt.Errorf("workers: consumer %d has a negative delay", c.ID)
-		case seen[c.ID]:
-			return nil, fmt.Errorf("workers: two consumers have ID %d", c.ID)
-		}
-		seen[c.ID] = true
+// Start starts producers and consumers over q and returns their Group. When
+// ctx ends the group stops gracefully, as if Stop were called; ctx's values
+// are passed on to the workers' functions.
+//
+// The group needs at least one consumer (a graceful shutdown waits for
+// consumers to drain the queue); it may have no producer (the consumers
+// then drain what is queued). Start returns an error, and starts nothing,
+// if q is nil or a worker is invalid: a nil Make, a negative Delay, or an ID
+// used twice in a role.
+func Start[T any](ctx context.Context, q Queue[T], producers []Producer[T], consumers []Consumer[T], opts Options[T]) (*Group[T], error) {
+	if err := validate(q, producers, consumers, opts); err != nil {
+		return nil, err
 	}
 	g := &Group[T]{
 		q:             q,
@@ -180,112 +131,91 @@ func NewGroup[T any](q Queue[T], producers []Producer[T], consumers []Consumer[T
 		producersDone: make(chan struct{}),
 		consumersDone: make(chan struct{}),
 		done:          make(chan struct{}),
+		start:         time.Now(),
+		initial:       int64(q.Len()),
 	}
-	return g, nil
-}
-
-// Start starts every worker and returns at once. When ctx ends the group
-// stops gracefully, as if Stop were called; ctx's values are passed on to
-// the workers' functions. Start returns ErrStarted if called twice.
-func (g *Group[T]) Start(ctx context.Context) error {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	if g.started {
-		return ErrStarted
-	}
-	g.started = true
-	g.start = time.Now()
-	g.initial = int64(g.q.Len())
-
 	// Carry ctx's values, not its cancellation: ctx ending is a stop.
 	g.work, g.abort = context.WithCancelCause(context.WithoutCancel(ctx))
 	g.stop, g.cancel = context.WithCancel(g.work)
-	if g.aborted {
-		g.abort(g.abortCause)
-	}
-	if g.stopped {
-		g.cancel()
-	}
 
-	g.pq, g.cq = make([]Queue[T], len(g.producers)), make([]Queue[T], len(g.consumers))
-	wq, perWorker := g.q.(WorkerQueues[T])
-	for i, p := range g.producers {
-		g.pq[i] = g.q
+	g.pq, g.cq = make([]Queue[T], len(producers)), make([]Queue[T], len(consumers))
+	wq, perWorker := q.(WorkerQueues[T])
+	for i, p := range producers {
+		g.pq[i] = q
 		if perWorker {
 			g.pq[i] = wq.ForWorker(RoleProducer, p.ID)
 		}
 	}
-	for i, c := range g.consumers {
-		g.cq[i] = g.q
+	for i, c := range consumers {
+		g.cq[i] = q
 		if perWorker {
 			g.cq[i] = wq.ForWorker(RoleConsumer, c.ID)
 		}
 	}
 
-	g.producersLeft.Store(int64(len(g.producers)))
-	g.consumersLeft.Store(int64(len(g.consumers)))
-	if len(g.producers) == 0 {
+	g.producersLeft.Store(int64(len(producers)))
+	g.consumersLeft.Store(int64(len(consumers)))
+	if len(producers) == 0 {
 		close(g.producersDone)
 		g.cancel() // nothing will come: drain what is queued
 	}
-	for i := range g.producers {
+	for i := range producers {
 		g.workers.Go(func() { g.runProducer(i) })
 	}
-	for i := range g.consumers {
+	for i := range consumers {
 		g.workers.Go(func() { g.runConsumer(i) })
 	}
 	go g.supervise(ctx)
+	return g, nil
+}
+
+// validate returns why Start must not start these workers, or nil.
+func validate[T any](q Queue[T], producers []Producer[T], consumers []Consumer[T], opts Options[T]) error {
+	if q == nil {
+		return errors.New("workers: nil queue")
+	}
+	if len(consumers) == 0 {
+		return errors.New("workers: a group needs at least one consumer")
+	}
+	if opts.ShutdownTimeout < 0 {
+		return errors.New("workers: negative ShutdownTimeout")
+	}
+	seen := map[int]bool{}
+	for _, p := range producers {
+		switch {
+		case p.Make == nil:
+			return fmt.Errorf("workers: producer %d has no Make function", p.ID)
+		case p.Delay < 0:
+			return fmt.Errorf("workers: producer %d has a negative delay", p.ID)
+		case seen[p.ID]:
+			return fmt.Errorf("workers: two producers have ID %d", p.ID)
+		}
+		seen[p.ID] = true
+	}
+	clear(seen)
+	for _, c := range consumers {
+		switch {
+		case c.Delay < 0:
+			return fmt.Errorf("workers: consumer %d has a negative delay", c.ID)
+		case seen[c.ID]:
+			return fmt.Errorf("workers: two consumers have ID %d", c.ID)
+		}
+		seen[c.ID] = true
+	}
 	return nil
 }
 
 // Stop begins the graceful shutdown and returns at once: producers stop, the
 // queue is closed once they all have, consumers drain it. Wait returns when
-// it is over. Stop may be called any number of times, before or after Start.
-func (g *Group[T]) Stop() {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	if !g.started {
-		g.stopped = true
-		return
-	}
-	g.cancel()
-}
-
-// Abort stops the group at once, with cause as the reason (it is not
-// reported as an error): producers drop the item they are pushing, consumers
-// fail the item they are handling and pop no more, and whatever is queued is
-// left. Abort may be called any number of times; only the first cause
-// counts.
-func (g *Group[T]) Abort(cause error) {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	g.abortLocked(cause)
-}
-
-func (g *Group[T]) abortLocked(cause error) {
-	if !g.started {
-		if !g.aborted {
-			g.aborted, g.abortCause = true, cause
-		}
-		return
-	}
-	g.aborted = true
-	g.abort(cause)
-}
-
-// Done returns a channel that is closed once the group has shut down and
-// joined every goroutine.
-func (g *Group[T]) Done() <-chan struct{} { return g.done }
+// it is over. Stop may be called any number of times.
+func (g *Group[T]) Stop() { g.cancel() }
 
 // Wait waits until the group has shut down and joined every goroutine, and
-// returns its Report and its error: under FailFast the first error, under
-// CollectAll every error joined (nil if there was none). If ctx ends first,
-// Wait returns ctx.Err() and an empty Report; the group goes on, and Wait
-// may be called again. Wait returns ErrNotStarted if Start was never called.
+// returns its Report and its error: the first error, or with
+// Options.CollectAll every error joined (nil if there was none). If ctx
+// ends first, Wait returns ctx.Err() and an empty Report; the group goes
+// on, and Wait may be called again.
 func (g *Group[T]) Wait(ctx context.Context) (Report, error) {
-	if started, _, _ := g.startedAt(); !started {
-		return Report{}, ErrNotStarted
-	}
 	select {
 	case <-g.done:
 	case <-ctx.Done():
@@ -296,40 +226,7 @@ func (g *Group[T]) Wait(ctx context.Context) (Report, error) {
 	return g.report, g.errLocked()
 }
 
-// Run runs producers and consumers over q until ctx ends, shuts the group
-// down gracefully and returns its Report and error, as Wait does. It is
-// NewGroup, Start and Wait in one call.
-func Run[T any](ctx context.Context, q Queue[T], producers []Producer[T], consumers []Consumer[T], opts Options[T]) (Report, error) {
-	g, err := NewGroup(q, producers, consumers, opts)
-	if err != nil {
-		return Report{}, err
-	}
-	if err := g.Start(ctx); err != nil {
-		return Report{}, err
-	}
-	return g.Wait(context.WithoutCancel(ctx))
-}
-
-// Snapshot returns the group's stats so far; once the group is done it is
-// the final Report. While the group runs its counters are read one by one,
-// so its Accounting need not balance.
-func (g *Group[T]) Snapshot() Report {
-	select {
-	case <-g.done:
-		g.mu.Lock()
-		defer g.mu.Unlock()
-		return g.report
-	default:
-	}
-	_, start, initial := g.startedAt()
-	r := g.collect(initial, int64(g.q.Len()))
-	if !start.IsZero() {
-		r.Elapsed = time.Since(start)
-	}
-	return r
-}
-
-func (g *Group[T]) collect(initial, left int64) Report {
+func (g *Group[T]) collect(left int64) Report {
 	r := Report{
 		Producers: make([]WorkerStats, len(g.producers)),
 		Consumers: make([]WorkerStats, len(g.consumers)),
@@ -343,7 +240,7 @@ func (g *Group[T]) collect(initial, left int64) Report {
 		r.ConsumerTotal.add(r.Consumers[i])
 	}
 	r.Accounting = Accounting{
-		Initial:  initial,
+		Initial:  g.initial,
 		Produced: r.ProducerTotal.Items,
 		Dropped:  r.ProducerTotal.Failed,
 		Consumed: r.ConsumerTotal.Items,
@@ -361,7 +258,7 @@ func (g *Group[T]) errLocked() error {
 	if len(g.errs) == 0 {
 		return nil
 	}
-	if g.opts.Strategy == FailFast {
+	if !g.opts.CollectAll {
 		return g.errs[0]
 	}
 	return errors.Join(g.errs...)
@@ -376,18 +273,17 @@ func (g *Group[T]) supervise(parent context.Context) {
 	stopOnParent := context.AfterFunc(parent, g.Stop)
 	defer stopOnParent()
 
-	_, stop := g.contexts()
 	select {
-	case <-stop.Done():
+	case <-g.stop.Done():
 	case <-g.consumersDone:
 		// Consumers also leave when the group aborts: then stop is done too,
 		// and this case may win the select. Blame the consumers only if the
 		// group did not abort.
-		if work, _ := g.contexts(); !g.sawClosed.Load() && work.Err() == nil {
+		if !g.sawClosed.Load() && g.work.Err() == nil {
 			// Every consumer left on an error of its own while the queue
 			// was open: nobody would make room for blocked producers.
 			g.record(ErrNoConsumers)
-			g.Abort(ErrNoConsumers)
+			g.abort(ErrNoConsumers)
 		}
 		// Otherwise someone else closed the queue: pushes fail by
 		// themselves, and the shutdown goes on as usual.
@@ -416,17 +312,10 @@ func (g *Group[T]) stopProducers() {
 }
 
 // waitProducers waits until every producer has returned; a producer holding
-// an item first pushes it. On the shutdown deadline the group aborts, so the
-// pushes give up, and the wait goes on until they have.
+// an item first pushes it.
 func (g *Group[T]) waitProducers(deadline <-chan time.Time) {
 	// TLA+: the guard of CloseQueue, every producer has returned.
-	select {
-	case <-g.producersDone:
-		return
-	case <-deadline:
-		g.timeout()
-	}
-	<-g.producersDone
+	g.await(g.producersDone, deadline)
 }
 
 // closeQueue closes the queue, only once no producer can push any more:
@@ -442,13 +331,20 @@ func (g *Group[T]) closeQueue() {
 func (g *Group[T]) drain(deadline <-chan time.Time) {
 	// TLA+: Consume, until the guard of Join holds.
 	g.step(StepDrain)
+	g.await(g.consumersDone, deadline)
+}
+
+// await waits until done is closed. On the shutdown deadline the group
+// aborts, so that the workers' calls give up, and the wait goes on until
+// they have.
+func (g *Group[T]) await(done <-chan struct{}, deadline <-chan time.Time) {
 	select {
-	case <-g.consumersDone:
+	case <-done:
 		return
 	case <-deadline:
 		g.timeout()
 	}
-	<-g.consumersDone
+	<-done
 }
 
 // join waits for every worker goroutine and writes the final report.
@@ -457,23 +353,8 @@ func (g *Group[T]) join() {
 	g.workers.Wait()
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	g.report = g.collect(g.initial, int64(g.q.Len()))
+	g.report = g.collect(int64(g.q.Len()))
 	g.report.Elapsed = time.Since(g.start)
-}
-
-// startedAt reports whether Start was called, and when, with the queue's
-// length then.
-func (g *Group[T]) startedAt() (started bool, start time.Time, initial int64) {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	return g.started, g.start, g.initial
-}
-
-// contexts returns the work and stop contexts that Start made.
-func (g *Group[T]) contexts() (work, stop context.Context) {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	return g.work, g.stop
 }
 
 func (g *Group[T]) step(s Step) {
@@ -484,17 +365,17 @@ func (g *Group[T]) step(s Step) {
 
 func (g *Group[T]) timeout() {
 	g.record(ErrShutdownTimeout)
-	g.Abort(ErrShutdownTimeout)
+	g.abort(ErrShutdownTimeout)
 }
 
-// record adds err to the group's errors; under FailFast the first error
-// aborts the group.
+// record adds err to the group's errors; unless Options.CollectAll, the
+// first error aborts the group.
 func (g *Group[T]) record(err error) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	g.errs = append(g.errs, err)
-	if g.opts.Strategy == FailFast && len(g.errs) == 1 {
-		g.abortLocked(err)
+	if !g.opts.CollectAll && len(g.errs) == 1 {
+		g.abort(err)
 	}
 }
 
@@ -525,8 +406,7 @@ func (g *Group[T]) runProducer(i int) {
 			g.Stop() // nothing more will come: shut down
 		}
 	}()
-	work, stop := g.contexts()
-
+	work, stop := g.work, g.stop
 	for seq := 1; stop.Err() == nil; seq++ {
 		if !sleep(stop, p.Delay) {
 			return
@@ -540,8 +420,8 @@ func (g *Group[T]) runProducer(i int) {
 		case errors.Is(err, ErrDone):
 			return
 		case err != nil:
-			if _, ok := err.(*PanicError); !ok {
-				err = &WorkerError{Role: RoleProducer, WorkerID: p.ID, Err: err}
+			if _, ok := err.(*Error); !ok {
+				err = &Error{Role: RoleProducer, WorkerID: p.ID, Err: err}
 			}
 			g.fail(c, err, stop)
 			continue
@@ -557,7 +437,7 @@ func (g *Group[T]) runProducer(i int) {
 			// returned, so ErrClosed here means someone else closed it.
 			n := c.failed.Add(1)
 			g.emitSafe(q, RoleProducer, p.ID, c, Event[T]{Kind: Dropped, WorkerID: p.ID, Item: v, Seq: n, Wait: wait, Err: err})
-			g.fail(c, &WorkerError{Role: RoleProducer, WorkerID: p.ID, Item: v, HasItem: true, Err: err}, work)
+			g.fail(c, &Error{Role: RoleProducer, WorkerID: p.ID, Item: v, HasItem: true, Err: err}, work)
 			return
 		}
 		n := c.items.Add(1)
@@ -573,8 +453,7 @@ func (g *Group[T]) runConsumer(i int) {
 			close(g.consumersDone)
 		}
 	}()
-	work, _ := g.contexts()
-
+	work := g.work
 	for work.Err() == nil { // an aborted consumer pops no more
 		begin := time.Now()
 		v, err := q.Pop(work)
@@ -584,7 +463,7 @@ func (g *Group[T]) runConsumer(i int) {
 			if errors.Is(err, queue.ErrClosed) {
 				g.sawClosed.Store(true)
 			} else {
-				g.fail(c, &WorkerError{Role: RoleConsumer, WorkerID: cs.ID, Err: err}, work)
+				g.fail(c, &Error{Role: RoleConsumer, WorkerID: cs.ID, Err: err}, work)
 			}
 			return // drained, aborted, or a broken queue
 		}
@@ -597,8 +476,8 @@ func (g *Group[T]) runConsumer(i int) {
 		}
 		if err != nil {
 			n := c.failed.Add(1)
-			if _, ok := err.(*PanicError); !ok {
-				err = &WorkerError{Role: RoleConsumer, WorkerID: cs.ID, Item: v, HasItem: true, Err: err}
+			if _, ok := err.(*Error); !ok {
+				err = &Error{Role: RoleConsumer, WorkerID: cs.ID, Item: v, HasItem: true, Err: err}
 			}
 			g.emitSafe(q, RoleConsumer, cs.ID, c, Event[T]{Kind: Failed, WorkerID: cs.ID, Item: v, Seq: n, Wait: wait, Err: err})
 			g.fail(c, err, work)
@@ -610,7 +489,7 @@ func (g *Group[T]) runConsumer(i int) {
 }
 
 // emitSafe calls OnEvent, recovering a panic in it into a reported
-// *PanicError; the item's fate is already counted.
+// *Error; the item's fate is already counted.
 func (g *Group[T]) emitSafe(q Queue[T], role Role, id int, c *counters, e Event[T]) {
 	err := protect(role, id, e.Item, true, func() error { g.emit(q, e); return nil })
 	if err != nil {

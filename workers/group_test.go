@@ -22,6 +22,15 @@ func TestMain(m *testing.M) {
 	goleak.VerifyTestMain(m)
 }
 
+// run starts a group and waits for it to end.
+func run(ctx context.Context, q workers.Queue[int], p []workers.Producer[int], c []workers.Consumer[int], opts workers.Options[int]) (workers.Report, error) {
+	g, err := workers.Start(ctx, q, p, c, opts)
+	if err != nil {
+		return workers.Report{}, err
+	}
+	return g.Wait(context.WithoutCancel(ctx))
+}
+
 // counting returns a Make that makes id*1000+seq, and stops (ErrDone) after
 // n items if n > 0.
 func counting(id, n int) func(context.Context, int) (int, error) {
@@ -159,7 +168,7 @@ func TestGracefulShutdownClosesAfterProducersAndLosesNothing(t *testing.T) {
 		}
 		ctx, cancel := context.WithTimeout(t.Context(), 10*time.Second+time.Second/2)
 		defer cancel()
-		rep, err := workers.Run(ctx, q, producers, consumers, workers.Options[int]{OnEvent: l.onEvent})
+		rep, err := run(ctx, q, producers, consumers, workers.Options[int]{OnEvent: l.onEvent})
 		if err != nil {
 			t.Fatalf("Run: %v", err)
 		}
@@ -193,7 +202,7 @@ func TestItemsKeepProducerOrder(t *testing.T) {
 			{ID: 2, Delay: 3 * time.Millisecond, Make: counting(2, 50)},
 		}
 		consumers := []workers.Consumer[int]{{ID: 1, Delay: 2 * time.Millisecond}}
-		rep, err := workers.Run(t.Context(), q, producers, consumers, workers.Options[int]{OnEvent: l.onEvent})
+		rep, err := run(t.Context(), q, producers, consumers, workers.Options[int]{OnEvent: l.onEvent})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -220,7 +229,7 @@ func TestDelaysAndBlockedTime(t *testing.T) {
 		ctx, cancel := context.WithTimeout(t.Context(), 10*time.Second+time.Second/2)
 		defer cancel()
 		start := time.Now()
-		rep, err := workers.Run(ctx, q,
+		rep, err := run(ctx, q,
 			[]workers.Producer[int]{{ID: 1, Delay: time.Second, Make: counting(1, 0)}},
 			[]workers.Consumer[int]{{ID: 7}},
 			workers.Options[int]{})
@@ -257,7 +266,7 @@ func TestBackpressureShowsInBlockedTime(t *testing.T) {
 		q := newQueue(t, 2)
 		ctx, cancel := context.WithTimeout(t.Context(), 10*time.Second)
 		defer cancel()
-		rep, err := workers.Run(ctx, q,
+		rep, err := run(ctx, q,
 			[]workers.Producer[int]{{ID: 1, Make: counting(1, 0)}},
 			[]workers.Consumer[int]{{ID: 1, Delay: time.Second}},
 			workers.Options[int]{})
@@ -300,16 +309,16 @@ func TestFailFastCancelsEveryone(t *testing.T) {
 		// the test instead of hanging it.
 		ctx, cancel := context.WithTimeout(t.Context(), time.Minute)
 		defer cancel()
-		rep, err := workers.Run(ctx, q, producers, consumers, workers.Options[int]{ShutdownTimeout: time.Minute, OnEvent: l.onEvent})
+		rep, err := run(ctx, q, producers, consumers, workers.Options[int]{ShutdownTimeout: time.Minute, OnEvent: l.onEvent})
 		if !errors.Is(err, errBoom) {
 			t.Fatalf("Run: %v, want boom", err)
 		}
 		if errors.Is(err, context.Canceled) {
 			t.Errorf("fail-fast returned the others' cancellations too: %v", err)
 		}
-		var we *workers.WorkerError
-		if !errors.As(err, &we) || we.Role != workers.RoleConsumer || we.WorkerID != 1 || !we.HasItem {
-			t.Errorf("error %#v, want a *WorkerError of consumer 1 with its item", err)
+		var we *workers.Error
+		if !errors.As(err, &we) || we.Role != workers.RoleConsumer || we.WorkerID != 1 || !we.HasItem || we.Panic != nil {
+			t.Errorf("error %#v, want an *Error of consumer 1 with its item", err)
 		}
 		if !otherCancelled.Load() {
 			t.Error("consumer 2 was not cancelled")
@@ -338,17 +347,17 @@ func TestCollectAllReturnsEveryError(t *testing.T) {
 			}
 			return nil
 		}
-		rep, err := workers.Run(t.Context(), q,
+		rep, err := run(t.Context(), q,
 			[]workers.Producer[int]{{ID: 1, Delay: time.Millisecond, Make: counting(1, 10)}},
 			[]workers.Consumer[int]{{ID: 1, Delay: 2 * time.Millisecond, Handle: handle}, {ID: 2, Delay: 3 * time.Millisecond, Handle: handle}},
-			workers.Options[int]{Strategy: workers.CollectAll, OnEvent: l.onEvent})
+			workers.Options[int]{CollectAll: true, OnEvent: l.onEvent})
 		joined, ok := err.(interface{ Unwrap() []error })
 		if !ok {
 			t.Fatalf("Run: %v, want joined errors", err)
 		}
 		var items []int
 		for _, e := range joined.Unwrap() {
-			var we *workers.WorkerError
+			var we *workers.Error
 			if !errors.As(e, &we) || !errors.Is(e, errOdd) || !we.HasItem {
 				t.Fatalf("error %v is not a consumer's odd-item error", e)
 			}
@@ -366,12 +375,12 @@ func TestCollectAllReturnsEveryError(t *testing.T) {
 }
 
 func TestPanicInConsumerIsRecoveredAndItsItemAccounted(t *testing.T) {
-	for _, strategy := range []workers.Strategy{workers.FailFast, workers.CollectAll} {
-		t.Run(strategy.String(), func(t *testing.T) {
+	for _, collectAll := range []bool{false, true} {
+		t.Run(fmt.Sprint("CollectAll=", collectAll), func(t *testing.T) {
 			synctest.Test(t, func(t *testing.T) {
 				q := newQueue(t, 2)
 				var l ledger
-				rep, err := workers.Run(t.Context(), q,
+				rep, err := run(t.Context(), q,
 					[]workers.Producer[int]{{ID: 1, Delay: time.Millisecond, Make: counting(1, 6)}},
 					[]workers.Consumer[int]{{ID: 4, Delay: 5 * time.Millisecond, Handle: func(_ context.Context, v int) error {
 						if v == 1003 {
@@ -379,12 +388,12 @@ func TestPanicInConsumerIsRecoveredAndItsItemAccounted(t *testing.T) {
 						}
 						return nil
 					}}},
-					workers.Options[int]{Strategy: strategy, OnEvent: l.onEvent})
-				var pe *workers.PanicError
+					workers.Options[int]{CollectAll: collectAll, OnEvent: l.onEvent})
+				var pe *workers.Error
 				if !errors.As(err, &pe) {
-					t.Fatalf("Run: %v, want a *PanicError", err)
+					t.Fatalf("Run: %v, want an *Error", err)
 				}
-				if pe.Role != workers.RoleConsumer || pe.WorkerID != 4 || !pe.HasItem || pe.Item != 1003 || pe.Value != "boom" {
+				if pe.Role != workers.RoleConsumer || pe.WorkerID != 4 || !pe.HasItem || pe.Item != 1003 || pe.Panic != "boom" || pe.Err != nil {
 					t.Errorf("panic error %+v, want consumer 4, item 1003, value boom", pe)
 				}
 				if !strings.Contains(string(pe.Stack), "TestPanicInConsumer") {
@@ -397,7 +406,7 @@ func TestPanicInConsumerIsRecoveredAndItsItemAccounted(t *testing.T) {
 					t.Errorf("failed items %v, want [1003]", l.failed)
 				}
 				l.checkConserved(t, rep, drainAll(q))
-				if strategy == workers.CollectAll && rep.Accounting.Consumed != 5 {
+				if collectAll && rep.Accounting.Consumed != 5 {
 					t.Errorf("collect-all: consumed %d, want the 5 other items", rep.Accounting.Consumed)
 				}
 			})
@@ -409,7 +418,7 @@ func TestPanicInProducerIsRecovered(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		q := newQueue(t, 2)
 		mk := counting(3, 5)
-		rep, err := workers.Run(t.Context(), q,
+		rep, err := run(t.Context(), q,
 			[]workers.Producer[int]{{ID: 3, Make: func(ctx context.Context, seq int) (int, error) {
 				if seq == 2 {
 					panic(fmt.Errorf("bad seq %d", seq))
@@ -417,10 +426,10 @@ func TestPanicInProducerIsRecovered(t *testing.T) {
 				return mk(ctx, seq)
 			}}},
 			[]workers.Consumer[int]{{ID: 1}},
-			workers.Options[int]{Strategy: workers.CollectAll})
-		var pe *workers.PanicError
-		if !errors.As(err, &pe) || pe.Role != workers.RoleProducer || pe.WorkerID != 3 || pe.HasItem {
-			t.Fatalf("Run: %#v, want a producer 3 *PanicError with no item", err)
+			workers.Options[int]{CollectAll: true})
+		var pe *workers.Error
+		if !errors.As(err, &pe) || pe.Role != workers.RoleProducer || pe.WorkerID != 3 || pe.HasItem || pe.Panic == nil {
+			t.Fatalf("Run: %#v, want a producer 3 panic *Error with no item", err)
 		}
 		if pe.Unwrap() == nil || pe.Unwrap().Error() != "bad seq 2" {
 			t.Errorf("panic(err) does not unwrap to err: %v", pe.Unwrap())
@@ -435,14 +444,11 @@ func TestShutdownTimeoutAborts(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		q := newQueue(t, 5)
 		var l ledger
-		g, err := workers.NewGroup(q,
+		g, err := workers.Start(t.Context(), q,
 			[]workers.Producer[int]{{ID: 1, Make: counting(1, 0)}},
 			[]workers.Consumer[int]{{ID: 1, Delay: time.Hour}},
-			workers.Options[int]{Strategy: workers.CollectAll, ShutdownTimeout: 5 * time.Second, OnEvent: l.onEvent})
+			workers.Options[int]{CollectAll: true, ShutdownTimeout: 5 * time.Second, OnEvent: l.onEvent})
 		if err != nil {
-			t.Fatal(err)
-		}
-		if err := g.Start(t.Context()); err != nil {
 			t.Fatal(err)
 		}
 		time.Sleep(time.Second)
@@ -468,10 +474,10 @@ func TestShutdownTimeoutAborts(t *testing.T) {
 func TestEveryConsumerGoneAborts(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		q := &brokenPop{Queue: newQueue(t, 1)}
-		_, err := workers.Run(t.Context(), q,
+		_, err := run(t.Context(), q,
 			[]workers.Producer[int]{{ID: 1, Make: counting(1, 0)}},
 			[]workers.Consumer[int]{{ID: 1}, {ID: 2}},
-			workers.Options[int]{Strategy: workers.CollectAll})
+			workers.Options[int]{CollectAll: true})
 		if !errors.Is(err, workers.ErrNoConsumers) || !errors.Is(err, errBrokenPop) {
 			t.Fatalf("Run: %v, want ErrNoConsumers and the consumers' errors", err)
 		}
@@ -484,7 +490,9 @@ type brokenPop struct{ *queue.Queue[int] }
 
 func (brokenPop) Pop(context.Context) (int, error) { return 0, errBrokenPop }
 
-func TestStopStartWaitLifecycle(t *testing.T) {
+// Stop right after Start: the producer makes nothing, the consumer still
+// drains what was queued, and Stop and Wait may be called again.
+func TestStopRightAfterStartDrains(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		q := newQueue(t, 3)
 		for v := range 3 {
@@ -492,23 +500,15 @@ func TestStopStartWaitLifecycle(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		g, err := workers.NewGroup(q,
-			[]workers.Producer[int]{{ID: 1, Make: counting(1, 0)}},
+		g, err := workers.Start(t.Context(), q,
+			[]workers.Producer[int]{{ID: 1, Delay: time.Second, Make: counting(1, 0)}},
 			[]workers.Consumer[int]{{ID: 1}},
 			workers.Options[int]{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := g.Wait(t.Context()); !errors.Is(err, workers.ErrNotStarted) {
-			t.Errorf("Wait before Start: %v, want ErrNotStarted", err)
-		}
-		g.Stop() // before Start: the group starts stopped, and still drains
-		if err := g.Start(t.Context()); err != nil {
-			t.Fatal(err)
-		}
-		if err := g.Start(t.Context()); !errors.Is(err, workers.ErrStarted) {
-			t.Errorf("second Start: %v, want ErrStarted", err)
-		}
+		g.Stop()
+		g.Stop()
 		rep, err := g.Wait(t.Context())
 		if err != nil {
 			t.Fatal(err)
@@ -517,8 +517,8 @@ func TestStopStartWaitLifecycle(t *testing.T) {
 		if rep.Accounting != want {
 			t.Errorf("accounting %v, want %v", rep.Accounting, want)
 		}
-		if s := g.Snapshot(); s.Accounting != want {
-			t.Errorf("Snapshot after the end: %v, want the final report", s.Accounting)
+		if again, err := g.Wait(t.Context()); err != nil || again.Accounting != want {
+			t.Errorf("second Wait: %v, %v; want the same report", again.Accounting, err)
 		}
 		if !q.Closed() {
 			t.Error("queue not closed after the group ended")
@@ -529,14 +529,11 @@ func TestStopStartWaitLifecycle(t *testing.T) {
 func TestWaitGivesUpWithItsContext(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		q := newQueue(t, 1)
-		g, err := workers.NewGroup(q,
+		g, err := workers.Start(t.Context(), q,
 			[]workers.Producer[int]{{ID: 1, Delay: time.Second, Make: counting(1, 0)}},
 			[]workers.Consumer[int]{{ID: 1}},
 			workers.Options[int]{})
 		if err != nil {
-			t.Fatal(err)
-		}
-		if err := g.Start(t.Context()); err != nil {
 			t.Fatal(err)
 		}
 		ctx, cancel := context.WithTimeout(t.Context(), 3*time.Second+time.Second/2)
@@ -544,36 +541,31 @@ func TestWaitGivesUpWithItsContext(t *testing.T) {
 		if _, err := g.Wait(ctx); !errors.Is(err, context.DeadlineExceeded) {
 			t.Fatalf("Wait: %v, want DeadlineExceeded", err)
 		}
-		if s := g.Snapshot(); s.Accounting.Produced != 3 || s.Elapsed != 3*time.Second+time.Second/2 {
-			t.Errorf("Snapshot while running: %v after %v, want 3 produced after 3.5s", s.Accounting, s.Elapsed)
-		}
-		g.Stop()
+		g.Stop() // at 3.5s: three items made, the fourth's delay cut short
 		rep, err := g.Wait(t.Context())
-		if err != nil || rep.Accounting.Check() != nil {
-			t.Fatalf("Wait: %v, accounting %v", err, rep.Accounting)
+		if err != nil || rep.Accounting.Check() != nil || rep.Accounting.Produced != 3 || rep.Elapsed != 3*time.Second+time.Second/2 {
+			t.Fatalf("Wait: %v, accounting %v after %v; want 3 produced after 3.5s", err, rep.Accounting, rep.Elapsed)
 		}
 	})
 }
 
+// An abort (here the first error: producer 2 gives up at 90s) leaves what
+// is queued, drops the item being pushed and fails the item in hand, and
+// counts every one.
 func TestAbortLeavesQueuedItemsAccounted(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		q := newQueue(t, 4)
 		var l ledger
-		g, err := workers.NewGroup(q,
-			[]workers.Producer[int]{{ID: 1, Make: counting(1, 0)}},
+		errGiveUp := errors.New("operator said so")
+		rep, err := run(t.Context(), q,
+			[]workers.Producer[int]{
+				{ID: 1, Make: counting(1, 0)},
+				{ID: 2, Delay: 90 * time.Second, Make: func(context.Context, int) (int, error) { return 0, errGiveUp }},
+			},
 			[]workers.Consumer[int]{{ID: 1, Delay: time.Minute}},
 			workers.Options[int]{OnEvent: l.onEvent})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := g.Start(t.Context()); err != nil {
-			t.Fatal(err)
-		}
-		time.Sleep(90 * time.Second)
-		g.Abort(errors.New("operator said so"))
-		rep, err := g.Wait(t.Context())
-		if err != nil {
-			t.Errorf("Wait: %v, want nil (an abort's cause is not an error)", err)
+		if !errors.Is(err, errGiveUp) {
+			t.Errorf("Wait: %v, want the producer's error", err)
 		}
 		want := workers.Accounting{Produced: 6, Dropped: 1, Consumed: 1, Failed: 1, Left: 4}
 		if rep.Accounting != want {
@@ -583,7 +575,7 @@ func TestAbortLeavesQueuedItemsAccounted(t *testing.T) {
 	})
 }
 
-func TestNewGroupRejectsBadWorkers(t *testing.T) {
+func TestStartRejectsBadWorkers(t *testing.T) {
 	q := newQueue(t, 1)
 	mk := counting(1, 0)
 	for name, tc := range map[string]struct {
@@ -597,12 +589,15 @@ func TestNewGroupRejectsBadWorkers(t *testing.T) {
 		"duplicate producer":  {p: []workers.Producer[int]{{ID: 1, Make: mk}, {ID: 1, Make: mk}}, c: []workers.Consumer[int]{{ID: 1}}},
 		"duplicate consumer":  {c: []workers.Consumer[int]{{ID: 2}, {ID: 2}}},
 	} {
-		if _, err := workers.NewGroup(q, tc.p, tc.c, workers.Options[int]{}); err == nil {
-			t.Errorf("%s: NewGroup accepted it", name)
+		if _, err := workers.Start(t.Context(), q, tc.p, tc.c, workers.Options[int]{}); err == nil {
+			t.Errorf("%s: Start accepted it", name)
 		}
 	}
-	if _, err := workers.NewGroup[int](nil, nil, []workers.Consumer[int]{{ID: 1}}, workers.Options[int]{}); err == nil {
+	if _, err := workers.Start[int](t.Context(), nil, nil, []workers.Consumer[int]{{ID: 1}}, workers.Options[int]{}); err == nil {
 		t.Error("nil queue accepted")
+	}
+	if _, err := workers.Start(t.Context(), q, nil, []workers.Consumer[int]{{ID: 1}}, workers.Options[int]{ShutdownTimeout: -1}); err == nil {
+		t.Error("negative ShutdownTimeout accepted")
 	}
 }
 
@@ -680,7 +675,7 @@ func TestWorkerQueuesGivesEachWorkerItsOwnView(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		q := &viewQueue{Queue: newQueue(t, 2), views: map[string]*view{}}
 		var steps []workers.Step
-		rep, err := workers.Run(t.Context(), q,
+		rep, err := run(t.Context(), q,
 			[]workers.Producer[int]{{ID: 1, Make: counting(1, 30)}, {ID: 2, Delay: time.Millisecond, Make: counting(2, 30)}},
 			[]workers.Consumer[int]{{ID: 1, Delay: time.Millisecond}, {ID: 2}},
 			workers.Options[int]{
@@ -710,32 +705,22 @@ func TestWorkerQueuesGivesEachWorkerItsOwnView(t *testing.T) {
 	})
 }
 
-// Abort's cause is not reported as an error, and ErrNoConsumers is only for
-// consumers that all left on errors of their own. After Abort the consumers
-// leave because of the abort, so the supervisor sees "every consumer
-// returned" and "stopped" at once; whichever it picks, Wait returns nil.
-// The race is the scheduler's, so the test repeats it.
+// An abort is never reported as ErrNoConsumers, which is only for
+// consumers that all left on errors of their own. On the first error the
+// consumers leave because of the abort, so the supervisor sees "every
+// consumer returned" and "stopped" at once; whichever it picks, Wait
+// returns that error alone. The race is the scheduler's, so the test
+// repeats it.
 func TestAbortIsNotErrNoConsumers(t *testing.T) {
-	for _, strategy := range []workers.Strategy{workers.FailFast, workers.CollectAll} {
-		for range 200 {
-			q, _ := queue.New[int](1)
-			g, err := workers.NewGroup(q,
-				[]workers.Producer[int]{{ID: 1, Make: func(ctx context.Context, _ int) (int, error) {
-					<-ctx.Done() // makes nothing until the group stops
-					return 0, ctx.Err()
-				}}},
-				[]workers.Consumer[int]{{ID: 1}, {ID: 2}}, // wait in Pop on the empty queue
-				workers.Options[int]{Strategy: strategy})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := g.Start(context.Background()); err != nil {
-				t.Fatal(err)
-			}
-			g.Abort(errors.New("operator said so"))
-			if _, err := g.Wait(context.Background()); err != nil {
-				t.Fatalf("%v: Wait after Abort = %v, want nil", strategy, err)
-			}
+	errGiveUp := errors.New("operator said so")
+	for range 200 {
+		q, _ := queue.New[int](1)
+		_, err := run(context.Background(), q,
+			[]workers.Producer[int]{{ID: 1, Make: func(context.Context, int) (int, error) { return 0, errGiveUp }}},
+			[]workers.Consumer[int]{{ID: 1}, {ID: 2}}, // wait in Pop on the empty queue
+			workers.Options[int]{})
+		if !errors.Is(err, errGiveUp) || errors.Is(err, workers.ErrNoConsumers) {
+			t.Fatalf("Wait after the first error = %v, want that error alone", err)
 		}
 	}
 }

@@ -53,8 +53,7 @@ type Accounting struct {
 // Check returns nil if the accounting balances, and an error saying how it
 // does not otherwise. It is meaningful on the Report that Wait returns, when
 // the group's producers are the only ones pushing onto the queue and its
-// consumers the only ones popping; a Snapshot taken while the group runs
-// need not balance.
+// consumers the only ones popping.
 func (a Accounting) Check() error {
 	in, out := a.Initial+a.Produced, a.Consumed+a.Failed+a.Left
 	if in != out {
@@ -80,16 +79,15 @@ func (a Accounting) String() string {
 // Report is what a group did: per-worker stats, their totals and the
 // accounting.
 type Report struct {
-	Producers     []WorkerStats `json:"producers"` // in the order given to NewGroup
-	Consumers     []WorkerStats `json:"consumers"` // in the order given to NewGroup
+	Producers     []WorkerStats `json:"producers"` // in the order given to Start
+	Consumers     []WorkerStats `json:"consumers"` // in the order given to Start
 	ProducerTotal WorkerStats   `json:"producer_total"`
 	ConsumerTotal WorkerStats   `json:"consumer_total"`
 	Accounting    Accounting    `json:"accounting"`
 	// Queue is the queue's own counters, if it has a Stats method like
 	// *queue.Queue's; nil otherwise.
 	Queue *queue.Stats `json:"queue,omitempty"`
-	// Elapsed is the time from Start to the end of Join (or to the
-	// Snapshot).
+	// Elapsed is the time from Start to the end of Join.
 	Elapsed time.Duration `json:"elapsed_ns"`
 }
 
@@ -99,8 +97,8 @@ type statsQueue interface {
 	Stats() queue.Stats
 }
 
-// counters are one worker's live counts: written by the worker's goroutine,
-// read by Snapshot from any goroutine.
+// counters are one worker's counts: written by the worker's goroutine, read
+// once it has been joined.
 type counters struct {
 	items, failed, errors, blocked atomic.Int64
 }

@@ -17,11 +17,11 @@
 // At the end the Report's Accounting balances:
 // initial + produced = consumed + failed + left.
 //
-// Errors are handled by a Strategy chosen by the caller: FailFast (the first
-// error aborts the whole group, as errgroup does) or CollectAll (every worker
-// goes on; every error is returned, joined). A panic in a producer's or a
-// consumer's function is recovered into a *PanicError that names the worker
-// and the item, and is handled like any other error.
+// By default the first error aborts the whole group, as in errgroup; with
+// Options.CollectAll every worker goes on and every error is returned,
+// joined. Each is an *Error naming the worker and the item in hand; a panic
+// in a producer's or a consumer's function is recovered into one too, with
+// its value and stack, and is handled like any other error.
 //
 // Workers use only the time package (timers and time.Now) for their delays
 // and measurements, so they run unchanged inside a testing/synctest bubble.
@@ -67,7 +67,7 @@ type Producer[T any] struct {
 	// ends when the group stops; Make may then return ctx.Err(), which is
 	// not reported as an error. Returning ErrDone ends the producer; any
 	// other error is reported, and under CollectAll the producer goes on
-	// with the next seq. A panic is recovered into a *PanicError.
+	// with the next seq. A panic is recovered into an *Error.
 	Make func(ctx context.Context, seq int) (T, error)
 }
 
@@ -85,13 +85,13 @@ type Consumer[T any] struct {
 	// abort cuts it short (the item is then counted as failed).
 	Delay time.Duration
 	// Handle handles one item; nil means the item is simply consumed. Its ctx
-	// ends only when the group aborts. An error or a panic (recovered into a
-	// *PanicError) counts the item as failed and is reported; under
+	// ends only when the group aborts. An error or a panic (recovered into
+	// an *Error) counts the item as failed and is reported; under
 	// CollectAll the consumer goes on with the next item.
 	Handle func(ctx context.Context, v T) error
 }
 
-// Role tells a producer from a consumer in errors.
+// Role tells a producer from a consumer in errors and in WorkerQueues.
 type Role string
 
 // The two roles of a worker.
@@ -100,58 +100,51 @@ const (
 	RoleConsumer Role = "consumer"
 )
 
-// PanicError is the error a panic in a Producer's Make or a Consumer's
-// Handle (or in Options.OnEvent) is recovered into.
-type PanicError struct {
+// Error is what a worker met, with the worker and, for a consumer, the
+// item in hand: an error returned by its function or by the queue, or a
+// panic in its function (or in Options.OnEvent), recovered.
+type Error struct {
 	Role     Role
 	WorkerID int
-	// Item is the item the consumer was handling (Role is RoleConsumer and
-	// HasItem is true); it is counted as failed in the accounting. It is
-	// nil when the panic happened with no item in hand.
+	// Item is the item in hand (HasItem is true): for a consumer, the item
+	// it was handling, counted as failed in the accounting; for a producer,
+	// the item the queue did not accept, counted as dropped.
 	Item    any
 	HasItem bool
-	Value   any    // the value passed to panic
-	Stack   []byte // the panicking goroutine's stack, from runtime/debug.Stack
+	// Err is the error met; for a panic, the panic's value if it is an
+	// error, else nil.
+	Err error
+	// Panic is, for a panic, the value passed to panic; nil otherwise.
+	Panic any
+	// Stack is, for a panic, the panicking goroutine's stack, from
+	// runtime/debug.Stack.
+	Stack []byte
 }
 
-func (e *PanicError) Error() string {
-	if e.HasItem {
-		return fmt.Sprintf("workers: %s %d panicked handling item %v: %v", e.Role, e.WorkerID, e.Item, e.Value)
+func (e *Error) Error() string {
+	what := fmt.Sprintf(": %v", e.Err)
+	if e.Panic != nil {
+		what = fmt.Sprintf(" panicked: %v", e.Panic)
+		if e.HasItem {
+			what = fmt.Sprintf(" panicked handling item %v: %v", e.Item, e.Panic)
+		}
+	} else if e.HasItem {
+		what = fmt.Sprintf(", item %v: %v", e.Item, e.Err)
 	}
-	return fmt.Sprintf("workers: %s %d panicked: %v", e.Role, e.WorkerID, e.Value)
+	return fmt.Sprintf("workers: %s %d%s", e.Role, e.WorkerID, what)
 }
 
-// Unwrap returns the panic value if it is an error, so that errors.Is and
-// errors.As see through a panic(err).
-func (e *PanicError) Unwrap() error {
-	err, _ := e.Value.(error)
-	return err
-}
+// Unwrap returns Err, so that errors.Is and errors.As see through the
+// worker to its error, and through a panic(err) to err.
+func (e *Error) Unwrap() error { return e.Err }
 
-// WorkerError is an error returned by a worker's function or by the queue,
-// with the worker that met it and, for a consumer, the item it was handling.
-type WorkerError struct {
-	Role     Role
-	WorkerID int
-	Item     any // the item in hand, if HasItem
-	HasItem  bool
-	Err      error
-}
-
-func (e *WorkerError) Error() string {
-	if e.HasItem {
-		return fmt.Sprintf("workers: %s %d, item %v: %v", e.Role, e.WorkerID, e.Item, e.Err)
-	}
-	return fmt.Sprintf("workers: %s %d: %v", e.Role, e.WorkerID, e.Err)
-}
-
-func (e *WorkerError) Unwrap() error { return e.Err }
-
-// protect calls f and turns a panic in it into a *PanicError.
+// protect calls f and turns a panic in it into an *Error.
 func protect(role Role, id int, item any, hasItem bool, f func() error) (err error) {
 	defer func() {
 		if v := recover(); v != nil {
-			err = &PanicError{Role: role, WorkerID: id, Item: item, HasItem: hasItem, Value: v, Stack: debug.Stack()}
+			e := &Error{Role: role, WorkerID: id, Item: item, HasItem: hasItem, Panic: v, Stack: debug.Stack()}
+			e.Err, _ = v.(error)
+			err = e
 		}
 	}()
 	return f()
