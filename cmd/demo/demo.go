@@ -10,6 +10,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"text/tabwriter"
 	"time"
 
@@ -48,6 +49,8 @@ type summary struct {
 	Check     *checkResult   `json:"check,omitempty"`
 }
 
+// demo runs the demo with a valid config, in named steps, and returns the
+// exit status.
 func demo(ctx context.Context, cfg config, stdout, stderr io.Writer) int {
 	raw, err := queue.New[int](cfg.Capacity)
 	if err != nil { // parseFlags has ruled this out
@@ -60,13 +63,55 @@ func demo(ctx context.Context, cfg config, stdout, stderr io.Writer) int {
 		recorded = newRecordedQueue(raw, cfg.Producers, cfg.Consumers)
 		q = recorded
 	}
-
 	events := stdout
 	if cfg.JSON {
 		events = stderr // stdout carries only the JSON
 	}
-	con := &console{w: events, tty: isTerminal(events)}
+	r := &demoRun{cfg: cfg, con: &console{w: events, tty: isTerminal(events)}, start: time.Now()}
 
+	runCtx, cancel := context.WithTimeout(ctx, cfg.Duration)
+	defer cancel()
+	g, err := r.startGroup(ctx, runCtx, q)
+	if err != nil {
+		fmt.Fprintln(stderr, "demo:", err)
+		return 2
+	}
+	stopStatus := r.showStatus(raw)
+	// The group ends by itself once stopped: its drain needs no deadline.
+	rep, runErr := g.Wait(context.WithoutCancel(ctx))
+	stopStatus()
+
+	sum, code := r.summarize(rep, runErr, recorded, stderr)
+	if cfg.JSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(sum); err != nil {
+			fmt.Fprintln(stderr, "demo:", err)
+			return 1
+		}
+		return code
+	}
+	writeSummary(stdout, sum)
+	return code
+}
+
+// demoRun is one run of the demo: its settings, its console and what the
+// group's callbacks learn while it runs.
+type demoRun struct {
+	cfg   config
+	con   *console
+	start time.Time
+
+	produced, consumed atomic.Int64 // for the status line
+	stoppedBy          string       // written by the group's shutdown goroutine, read after Wait
+}
+
+func (r *demoRun) stamp() string { return fmt.Sprintf("%7.2fs", time.Since(r.start).Seconds()) }
+
+// startGroup makes the producers and consumers and starts them over q;
+// ctx ending is a signal, runCtx ending (also) the end of the duration.
+func (r *demoRun) startGroup(ctx, runCtx context.Context, q workers.Queue[int]) (*workers.Group[int], error) {
+	cfg := r.cfg
 	producers := make([]workers.Producer[int], cfg.Producers)
 	for i := range producers {
 		id := i + 1
@@ -80,67 +125,65 @@ func demo(ctx context.Context, cfg config, stdout, stderr io.Writer) int {
 	for i := range consumers {
 		consumers[i] = workers.Consumer[int]{ID: i + 1, Delay: cfg.ConsumeDelay}
 	}
-
-	runCtx, cancel := context.WithTimeout(ctx, cfg.Duration)
-	defer cancel()
-	start := time.Now()
-	stamp := func() string { return fmt.Sprintf("%7.2fs", time.Since(start).Seconds()) }
-	stoppedBy := "error" // written by the group's shutdown goroutine, read after Wait
+	r.stoppedBy = "error"
 	opts := workers.Options[int]{
 		OnEvent: func(e workers.Event[int]) {
-			con.line(fmt.Sprintf("%s  %s", stamp(), describeEvent(e, cfg.Capacity)))
+			switch e.Kind {
+			case workers.Produced:
+				r.produced.Add(1)
+			case workers.Consumed:
+				r.consumed.Add(1)
+			}
+			r.con.line(fmt.Sprintf("%s  %s", r.stamp(), describeEvent(e, cfg.Capacity)))
 		},
 		OnStep: func(s workers.Step, queued int) {
 			if s == workers.StepStopProducers {
 				switch {
 				case ctx.Err() != nil:
-					stoppedBy = "signal"
+					r.stoppedBy = "signal"
 				case runCtx.Err() != nil:
-					stoppedBy = "duration"
+					r.stoppedBy = "duration"
 				}
 			}
-			con.line(fmt.Sprintf("%s  -- %s", stamp(), describeStep(s, queued, cfg.Capacity, stoppedBy)))
+			r.con.line(fmt.Sprintf("%s  -- %s", r.stamp(), describeStep(s, queued, cfg.Capacity, r.stoppedBy)))
 		},
 	}
-	g, err := workers.NewGroup(q, producers, consumers, opts)
-	if err != nil {
-		fmt.Fprintln(stderr, "demo:", err)
-		return 2
-	}
-	con.line(fmt.Sprintf("%s  -- start: %d producers (one item every %v), %d consumers (%v an item), queue capacity %d, for %v",
-		stamp(), cfg.Producers, cfg.ProduceDelay, cfg.Consumers, cfg.ConsumeDelay, cfg.Capacity, cfg.Duration))
-	if err := g.Start(runCtx); err != nil {
-		fmt.Fprintln(stderr, "demo:", err)
-		return 1
-	}
+	r.con.line(fmt.Sprintf("%s  -- start: %d producers (one item every %v), %d consumers (%v an item), queue capacity %d, for %v",
+		r.stamp(), cfg.Producers, cfg.ProduceDelay, cfg.Consumers, cfg.ConsumeDelay, cfg.Capacity, cfg.Duration))
+	return workers.Start(runCtx, q, producers, consumers, opts)
+}
 
-	// The live status line, on a terminal only; this goroutine is joined
-	// below, before the summary.
+// showStatus keeps the live status line up to date, on a terminal only,
+// until the function it returns is called; that function joins the
+// goroutine and erases the line.
+func (r *demoRun) showStatus(q *queue.Queue[int]) (stop func()) {
 	var status sync.WaitGroup
-	statusDone := make(chan struct{})
-	if con.tty {
+	done := make(chan struct{})
+	if r.con.tty {
 		status.Go(func() {
 			tick := time.NewTicker(200 * time.Millisecond)
 			defer tick.Stop()
 			for {
 				select {
-				case <-statusDone:
+				case <-done:
 					return
 				case <-tick.C:
-					s := g.Snapshot()
-					con.setStatus(statusLine(raw.Len(), cfg.Capacity, s.Accounting.Produced, s.Accounting.Consumed, s.Elapsed))
+					r.con.setStatus(statusLine(q.Len(), r.cfg.Capacity, r.produced.Load(), r.consumed.Load(), time.Since(r.start)))
 				}
 			}
 		})
 	}
+	return func() {
+		close(done)
+		status.Wait()
+		r.con.clearStatus()
+	}
+}
 
-	// The group ends by itself once stopped: its drain needs no deadline.
-	rep, runErr := g.Wait(context.WithoutCancel(ctx))
-	close(statusDone)
-	status.Wait()
-	con.clearStatus()
-
-	sum := summary{Config: cfg, StoppedBy: stoppedBy, Report: rep, Balanced: rep.Accounting.Check() == nil}
+// summarize makes the summary of a finished run, with the -check verdict if
+// the history was recorded, and the exit status.
+func (r *demoRun) summarize(rep workers.Report, runErr error, recorded *recordedQueue, stderr io.Writer) (summary, int) {
+	sum := summary{Config: r.cfg, StoppedBy: r.stoppedBy, Report: rep, Balanced: rep.Accounting.Check() == nil}
 	for _, e := range unjoin(runErr) {
 		sum.Errors = append(sum.Errors, e.Error())
 	}
@@ -149,7 +192,7 @@ func demo(ctx context.Context, cfg config, stdout, stderr io.Writer) int {
 		code = 1
 	}
 	if recorded != nil {
-		res, err := recorded.check(cfg.Capacity, cfg.CheckHTML)
+		res, err := recorded.check(r.cfg.Capacity, r.cfg.CheckHTML)
 		if err != nil {
 			fmt.Fprintln(stderr, "demo: -check:", err)
 			code = 1
@@ -159,18 +202,7 @@ func demo(ctx context.Context, cfg config, stdout, stderr io.Writer) int {
 			code = 1
 		}
 	}
-
-	if cfg.JSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(sum); err != nil {
-			fmt.Fprintln(stderr, "demo:", err)
-			return 1
-		}
-		return code
-	}
-	writeSummary(stdout, sum)
-	return code
+	return sum, code
 }
 
 // unjoin returns the errors joined in err, or err alone.
