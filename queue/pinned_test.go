@@ -2,6 +2,8 @@ package queue_test
 
 import (
 	"context"
+	"maps"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -63,37 +65,101 @@ func TestRejectedCountsEveryRefusedPush(t *testing.T) {
 func TestReadersRaceWithWriters(t *testing.T) {
 	q := mustNew[int](t, 4)
 	ctx := t.Context()
-	var wg sync.WaitGroup
+	var w watched
 	var stop atomic.Bool
-	wg.Go(func() { // resizes
+	w.Go("Resize, until the pops are over", func() {
 		for i := 0; !stop.Load(); i++ {
 			_ = q.Resize(1 + i%8)
 		}
 	})
-	wg.Go(func() { // pushes, then closes
+	w.Go("TryPush and PushBatch, then Close", func() {
 		for i := range 300 {
 			_ = q.TryPush(i)
 			_, _ = q.PushBatch(ctx, []int{i, i})
 		}
 		q.Close()
 	})
-	wg.Go(func() { // pops until closed and drained
+	w.Go("Pop until closed and drained", func() {
+		defer stop.Store(true)
 		for {
 			if _, err := q.Pop(ctx); err != nil {
-				stop.Store(true)
 				return
 			}
 		}
 	})
-	for !stop.Load() {
+	deadline := time.Now().Add(watchdogTimeout)
+	for !stop.Load() && time.Now().Before(deadline) {
 		c, closed, n, s := q.Cap(), q.Closed(), q.Len(), q.Stats()
 		if c < 1 || c > 8 || n < 0 || s.Pushed-s.Popped != uint64(s.Len) || s.Cap < 1 || s.Cap > 8 {
 			t.Fatalf("inconsistent reads: Cap %d, Closed %v, Len %d, Stats %+v", c, closed, n, s)
 		}
 	}
-	wg.Wait()
+	w.Wait(t)
 	if !q.Closed() || q.Len() != 0 {
 		t.Fatalf("after the run: Closed %v, Len %d", q.Closed(), q.Len())
+	}
+}
+
+// Growing the queue wakes a pusher that waits for room, even a lone one.
+func TestResizeWakesALonePusher(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		q := mustNew[int](t, 1)
+		_ = q.TryPush(0)
+		var w watched
+		w.Go("Push(1) on a full queue, then Resize(2)", func() { _ = q.Push(context.Background(), 1) })
+		synctest.Wait()
+		if err := q.Resize(2); err != nil {
+			t.Fatal(err)
+		}
+		synctest.Wait()
+		if q.Len() != 2 {
+			t.Errorf("Resize(2) left the pusher asleep beside a free slot: Len = %d", q.Len())
+		}
+		q.Close()
+		w.Wait(t)
+	})
+}
+
+// watched runs goroutines under a watchdog: Wait fails the test, naming
+// the calls that have not returned, instead of hanging on a broken queue.
+type watched struct {
+	wg      sync.WaitGroup
+	mu      sync.Mutex
+	pending map[string]bool
+}
+
+// Go runs f on a goroutine of its own; name says what it calls.
+func (w *watched) Go(name string, f func()) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.pending == nil {
+		w.pending = map[string]bool{}
+	}
+	w.pending[name] = true
+	w.wg.Go(func() {
+		f()
+		w.mu.Lock()
+		defer w.mu.Unlock()
+		delete(w.pending, name)
+	})
+}
+
+// Wait waits for every goroutine, or fails t after watchdogTimeout naming
+// those still blocked (in a synctest bubble a hang is a deadlock panic
+// instead, which names them too).
+func (w *watched) Wait(t *testing.T) {
+	t.Helper()
+	joined := make(chan struct{})
+	go func() {
+		w.wg.Wait()
+		close(joined)
+	}()
+	select {
+	case <-joined:
+	case <-time.After(watchdogTimeout):
+		w.mu.Lock()
+		defer w.mu.Unlock()
+		t.Fatalf("calls that never returned (a lost wake-up?): %v", slices.Sorted(maps.Keys(w.pending)))
 	}
 }
 
