@@ -21,15 +21,19 @@ type workload struct {
 	seed    uint64
 }
 
+// watchdogTimeout turns a hung workload into a failure: no timed
+// assertion, a healthy workload returns within milliseconds.
+const watchdogTimeout = 10 * time.Second
+
 // runWorkload records one concurrent history of q: clients producers,
 // consumers and mixed callers racing with Try calls, batch calls, contexts
 // that are already done, end by deadline or are cancelled by another
 // goroutine, and an admin client that resizes, inspects and closes the
 // queue at a random moment. Every goroutine is joined before it returns.
 //
-// A call that never returns (a lost wake-up) would hang the test; after a
-// minute, far beyond any healthy run, a watchdog fails the test instead and
-// lists the calls still pending.
+// A call that never returns (a lost wake-up) would hang the test; after
+// watchdogTimeout, far beyond any healthy run (a few milliseconds), a
+// watchdog fails the test instead and lists the calls still pending.
 func runWorkload(t *testing.T, q spec.Queue, w workload) []porcupine.Operation {
 	t.Helper()
 	r := spec.NewRecorder(q)
@@ -80,7 +84,7 @@ func runWorkload(t *testing.T, q spec.Queue, w workload) []porcupine.Operation {
 	}()
 	select {
 	case <-joined:
-	case <-time.After(time.Minute):
+	case <-time.After(watchdogTimeout):
 		t.Fatalf("calls that never returned (a lost wake-up?):\n%s", describe(r.Pending()))
 	}
 	return r.History()
