@@ -3,14 +3,13 @@ package batching
 import (
 	"context"
 	"errors"
-	"fmt"
 	"slices"
-	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/anishathalye/porcupine"
+	"github.com/pckit/pckit/lessons/internal/lessontest"
 	"github.com/pckit/pckit/queue"
 	"github.com/pckit/pckit/spec"
 )
@@ -87,12 +86,7 @@ func TestBatchIsOneStep(t *testing.T) {
 	history := r.History()
 	res, _ := spec.Check(spec.FIFO(8).Model(), history, 10*time.Second)
 	if res != porcupine.Ok {
-		var b strings.Builder
-		for _, op := range history {
-			fmt.Fprintf(&b, "\n  client %d, t=%d..%d: %s", op.ClientId, op.Call, op.Return,
-				spec.DescribeOperation(op.Input.(spec.Input), op.Output.(spec.Output)))
-		}
-		t.Fatalf("porcupine: %s — the history is not linearizable:%s", res, b.String())
+		t.Fatalf("porcupine: %s — the history is not linearizable:%s", res, lessontest.History(history))
 	}
 	if want := []int{1, 2, 3, 4}; !slices.Equal(dst, want) || single != 5 {
 		t.Fatalf("batch %v and client 1's item %d; want %v and 5", dst, single, want)
