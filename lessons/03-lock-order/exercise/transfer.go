@@ -1,7 +1,7 @@
 // Package exercise is lesson 03's exercise: the transfer between two
 // accounts, with sync.Mutex this time. Its check:
 //
-//	go test -tags exercise ./lessons/03-lock-order/exercise/
+//	go test -tags exercise -race ./lessons/03-lock-order/exercise/
 package exercise
 
 import "sync"
