@@ -128,6 +128,20 @@ func BenchmarkUncontended(b *testing.B) {
 			_, _ = q.Pop(ctx)
 		}
 	})
+	// The same with tracing on, reporting to a function that counts the
+	// steps: what Trace costs when on (impl=queue is the cost when off).
+	b.Run("impl=queue-traced", func(b *testing.B) {
+		q, _ := queue.New[int](64)
+		steps := 0
+		q.Trace(func(queue.Step[int]) { steps++ })
+		ctx := context.Background()
+		b.ReportAllocs()
+		for i := range b.N {
+			_ = q.Push(ctx, i)
+			_, _ = q.Pop(ctx)
+		}
+		b.ReportMetric(float64(steps)/float64(b.N), "steps/op")
+	})
 	b.Run("impl=chan", func(b *testing.B) {
 		ch := make(chan int, 64)
 		b.ReportAllocs()

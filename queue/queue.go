@@ -70,6 +70,8 @@ type Queue[T any] struct {
 	epoch time.Time
 
 	stats Stats
+
+	trace func(Step[T]) // see Trace; nil when off
 }
 
 // New returns an empty FIFO queue that holds at most capacity items.
@@ -117,10 +119,11 @@ func (q *Queue[T]) Push(ctx context.Context, v T) error {
 	q.items.check(v)
 	q.mu.Lock() // TLA+: Lock
 	defer q.mu.Unlock()
+	q.traceLock(ctx)
 	if err := q.awaitRoom(ctx); err != nil {
 		return err
 	}
-	q.put(v)
+	q.put(ctx, "Push", v)
 	return nil
 }
 
@@ -134,12 +137,12 @@ func (q *Queue[T]) TryPush(v T) error {
 	switch {
 	case q.closed:
 		q.stats.Rejected++
-		return ErrClosed
+		return q.tryFailed("TryPush", ErrClosed)
 	case q.items.len() >= q.cap:
 		q.stats.Rejected++
-		return ErrFull
+		return q.tryFailed("TryPush", ErrFull)
 	}
-	q.put(v)
+	q.put(nil, "TryPush", v)
 	return nil
 }
 
@@ -160,11 +163,13 @@ func (q *Queue[T]) PushBatch(ctx context.Context, vs []T) (int, error) {
 	}
 	q.mu.Lock()
 	defer q.mu.Unlock()
+	q.traceLock(ctx)
 	if len(vs) == 0 {
 		if q.closed {
 			q.stats.Rejected++
-			return 0, ErrClosed
+			return 0, q.failed(ctx, ErrClosed)
 		}
+		q.traceItems(ctx, "PushBatch", nil)
 		return 0, nil
 	}
 	if err := q.awaitRoom(ctx); err != nil {
@@ -174,6 +179,7 @@ func (q *Queue[T]) PushBatch(ctx context.Context, vs []T) (int, error) {
 	for _, v := range vs[:n] {
 		q.items.push(v)
 	}
+	q.traceItems(ctx, "PushBatch", vs[:n])
 	q.pushed(n)
 	return n, nil
 }
@@ -187,11 +193,12 @@ func (q *Queue[T]) Pop(ctx context.Context) (T, error) {
 	q.check(ctx)
 	q.mu.Lock() // TLA+: Lock
 	defer q.mu.Unlock()
+	q.traceLock(ctx)
 	if err := q.awaitItem(ctx); err != nil {
 		var zero T
 		return zero, err
 	}
-	return q.take(), nil
+	return q.take(ctx, "Pop"), nil
 }
 
 // TryPop removes and returns the head item if there is one, without waiting.
@@ -204,11 +211,11 @@ func (q *Queue[T]) TryPop() (T, error) {
 	if q.items.len() == 0 {
 		var zero T
 		if q.closed {
-			return zero, ErrClosed
+			return zero, q.tryFailed("TryPop", ErrClosed)
 		}
-		return zero, ErrEmpty
+		return zero, q.tryFailed("TryPop", ErrEmpty)
 	}
-	return q.take(), nil
+	return q.take(nil, "TryPop"), nil
 }
 
 // PopBatch removes up to len(dst) items from the head of the queue as one
@@ -224,10 +231,12 @@ func (q *Queue[T]) PopBatch(ctx context.Context, dst []T) (int, error) {
 	q.check(ctx)
 	q.mu.Lock()
 	defer q.mu.Unlock()
+	q.traceLock(ctx)
 	if len(dst) == 0 {
 		if q.closed && q.items.len() == 0 {
-			return 0, ErrClosed
+			return 0, q.failed(ctx, ErrClosed)
 		}
+		q.traceItems(ctx, "PopBatch", nil)
 		return 0, nil
 	}
 	if err := q.awaitItem(ctx); err != nil {
@@ -237,6 +246,7 @@ func (q *Queue[T]) PopBatch(ctx context.Context, dst []T) (int, error) {
 	for i := range n {
 		dst[i] = q.items.pop()
 	}
+	q.traceItems(ctx, "PopBatch", dst[:n])
 	q.popped(n)
 	return n, nil
 }
@@ -249,8 +259,11 @@ func (q *Queue[T]) Close() {
 	q.mu.Lock() // TLA+: Close
 	defer q.mu.Unlock()
 	q.closed = true
-	q.notFull.Broadcast()
-	q.notEmpty.Broadcast()
+	if q.trace != nil {
+		q.trace(Step[T]{Action: "Close"})
+	}
+	q.broadcast(&q.notFull)
+	q.broadcast(&q.notEmpty)
 }
 
 // Len returns the number of items queued. After a Resize that shrank the
@@ -283,8 +296,11 @@ func (q *Queue[T]) Resize(capacity int) error {
 	}
 	q.mu.Lock()
 	defer q.mu.Unlock()
+	if q.trace != nil {
+		q.trace(Step[T]{Action: "Resize", N: capacity})
+	}
 	if capacity > q.cap && q.pushWaiters > 0 {
-		q.notFull.Broadcast()
+		q.broadcast(&q.notFull)
 	}
 	q.cap = capacity
 	q.stats.Cap = capacity
@@ -331,7 +347,7 @@ func (q *Queue[T]) awaitRoom(ctx context.Context) error {
 		for !q.closed && q.items.len() >= q.cap {
 			if err := ctx.Err(); err != nil {
 				q.stats.Rejected++
-				return err
+				return q.failed(ctx, err)
 			}
 			if waited < 0 {
 				q.stats.BlockedPushes++
@@ -344,7 +360,7 @@ func (q *Queue[T]) awaitRoom(ctx context.Context) error {
 	}
 	if q.closed {
 		q.stats.Rejected++
-		return ErrClosed
+		return q.failed(ctx, ErrClosed)
 	}
 	return nil
 }
@@ -360,7 +376,7 @@ func (q *Queue[T]) awaitItem(ctx context.Context) error {
 		defer q.addWait(&waited, &q.stats.PopWait)
 		for q.items.len() == 0 && !q.closed { // predicate first, as in awaitRoom
 			if err := ctx.Err(); err != nil {
-				return err
+				return q.failed(ctx, err)
 			}
 			if waited < 0 {
 				q.stats.BlockedPops++
@@ -372,7 +388,7 @@ func (q *Queue[T]) awaitItem(ctx context.Context) error {
 		}
 	}
 	if q.items.len() == 0 {
-		return ErrClosed
+		return q.failed(ctx, ErrClosed)
 	}
 	return nil
 }
@@ -392,8 +408,12 @@ func (q *Queue[T]) addWait(start, total *time.Duration) {
 // TLA+: StartWait (c.Wait parks), Relock (c.Wait returns, stop()); CtxEnd
 // and CtxCallback are the context ending and the AfterFunc below.
 func (q *Queue[T]) wait(ctx context.Context, c *sync.Cond) {
+	if q.trace != nil {
+		q.trace(Step[T]{Action: "StartWait", Ctx: ctx, Cond: q.condName(c)})
+	}
 	if ctx.Done() == nil { // context.Background and the like never end
 		c.Wait()
+		q.traceRelock(ctx, c)
 		return
 	}
 	// A sync.Cond cannot select on ctx.Done(), so when ctx ends a callback
@@ -401,8 +421,9 @@ func (q *Queue[T]) wait(ctx context.Context, c *sync.Cond) {
 	// the one whose ctx ended leaves. Broadcast rather than Signal, so that
 	// the callback's wake-up cannot land on another waiter and miss the
 	// cancelled one.
-	stop := context.AfterFunc(ctx, q.wakeAll(c))
+	stop := context.AfterFunc(ctx, q.wakeAll(ctx, c))
 	c.Wait()
+	q.traceRelock(ctx, c)
 	// If ctx ended meanwhile, stop reports false and the callback runs (or
 	// has run) on a goroutine of the context package: it takes q.mu once
 	// this call has released it, broadcasts, and ends. A spare Broadcast
@@ -414,18 +435,27 @@ func (q *Queue[T]) wait(ctx context.Context, c *sync.Cond) {
 // Without the lock its Broadcast could come after the waiter armed it and
 // before c.Wait parked the waiter, and wake nobody: the waiter would sleep
 // forever with its context ended.
-func (q *Queue[T]) wakeAll(c *sync.Cond) func() {
+//
+// TLA+: CtxCallback.
+func (q *Queue[T]) wakeAll(ctx context.Context, c *sync.Cond) func() {
 	return func() {
 		q.mu.Lock()
 		defer q.mu.Unlock()
-		c.Broadcast()
+		if q.trace != nil {
+			q.trace(Step[T]{Action: "CtxCallback", Ctx: ctx, Cond: q.condName(c)})
+		}
+		q.broadcast(c)
 	}
 }
 
-// put enqueues v and wakes one waiting popper. q.mu must be held.
+// put enqueues v and wakes one waiting popper; action names the call for
+// Trace. q.mu must be held.
 // TLA+: the enqueue branch of Push.
-func (q *Queue[T]) put(v T) {
+func (q *Queue[T]) put(ctx context.Context, action string, v T) {
 	q.items.push(v)
+	if q.trace != nil {
+		q.trace(Step[T]{Action: action, Ctx: ctx, Items: []T{v}})
+	}
 	q.pushed(1)
 }
 
@@ -433,8 +463,11 @@ func (q *Queue[T]) put(v T) {
 // held and the queue non-empty.
 //
 // TLA+: Dequeue.
-func (q *Queue[T]) take() T {
+func (q *Queue[T]) take(ctx context.Context, action string) T {
 	v := q.items.pop()
+	if q.trace != nil {
+		q.trace(Step[T]{Action: action, Ctx: ctx, Items: []T{v}})
+	}
 	q.popped(1)
 	return v
 }
@@ -443,13 +476,13 @@ func (q *Queue[T]) pushed(n int) {
 	q.stats.Pushed += uint64(n)
 	q.stats.HighWater = max(q.stats.HighWater, q.items.len())
 	for range min(n, q.popWaiters) {
-		q.notEmpty.Signal()
+		q.signal(&q.notEmpty)
 	}
 }
 
 func (q *Queue[T]) popped(n int) {
 	q.stats.Popped += uint64(n)
 	for range min(n, q.pushWaiters) {
-		q.notFull.Signal()
+		q.signal(&q.notFull)
 	}
 }

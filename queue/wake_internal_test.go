@@ -31,7 +31,7 @@ func TestContextCallbackWaitsForTheLock(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	q.mu.Lock() // the waiter, in awaitItem: the queue is empty
 	returned := make(chan struct{})
-	wake := q.wakeAll(&q.notEmpty)
+	wake := q.wakeAll(ctx, &q.notEmpty)
 	stop := context.AfterFunc(ctx, func() { wake(); close(returned) })
 	defer stop()
 	cancel() // the context ends before the waiter parks
