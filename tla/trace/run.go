@@ -1,0 +1,243 @@
+package trace
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/pckit/pckit/queue"
+)
+
+// run is one recorded run of a queue of ints: its goroutines are the
+// model's producers (which push their items and return at the first
+// error) and consumers (which pop until an error), as in tla/Queue.tla.
+type run struct {
+	log     Log
+	q       *queue.Queue[int]
+	rec     *Recorder
+	wg      sync.WaitGroup
+	cancels []context.CancelFunc
+}
+
+func newRun(name string, capacity int) (*run, error) {
+	q, err := queue.New[int](capacity)
+	if err != nil {
+		return nil, err
+	}
+	r := &run{log: Log{Name: name, Cap: capacity}, q: q, rec: NewRecorder()}
+	q.Trace(r.rec.Step)
+	return r, nil
+}
+
+// ctx returns the context of goroutine name. One that can end is
+// cancelled by the returned function, or by itself after timeout (a
+// broken queue may strand its goroutine: the run still ends).
+func (r *run) ctx(name string, canEnd bool, timeout time.Duration) (context.Context, context.CancelFunc) {
+	ctx := WithProc(context.Background(), name)
+	if !canEnd {
+		return ctx, func() {}
+	}
+	r.log.Cancellable = append(r.log.Cancellable, name)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	r.cancels = append(r.cancels, cancel)
+	return ctx, cancel
+}
+
+// producer starts goroutine name pushing items.
+func (r *run) producer(name string, ctx context.Context, items ...int) {
+	r.log.Producers = append(r.log.Producers, name)
+	r.log.Items = max(r.log.Items, len(items))
+	r.wg.Go(func() {
+		for _, v := range items {
+			if r.q.Push(ctx, v) != nil {
+				return
+			}
+		}
+	})
+}
+
+// consumer starts goroutine name popping until an error, or at most
+// limit times (a broken queue may pop for ever).
+func (r *run) consumer(name string, ctx context.Context, limit int) {
+	r.log.Consumers = append(r.log.Consumers, name)
+	r.wg.Go(func() {
+		for range limit {
+			if _, err := r.q.Pop(ctx); err != nil {
+				return
+			}
+		}
+	})
+}
+
+// blocked returns once pushes push calls and pops pop calls have waited.
+func (r *run) blocked(pushes, pops uint64) {
+	r.until(func() bool {
+		s := r.q.Stats()
+		return s.BlockedPushes >= pushes && s.BlockedPops >= pops
+	})
+}
+
+// await returns once a record satisfying ok has been recorded.
+func (r *run) await(ok func(Record) bool) {
+	r.until(func() bool { return slices.ContainsFunc(r.rec.Records(), ok) })
+}
+
+// until paces a scenario: it returns once cond holds, or after two
+// seconds (a broken queue may never get there; the log then shows why).
+func (r *run) until(cond func() bool) {
+	for start := time.Now(); !cond() && time.Since(start) < 2*time.Second; {
+		time.Sleep(20 * time.Microsecond)
+	}
+}
+
+// end waits for every goroutine and returns the log.
+func (r *run) end() Log {
+	r.wg.Wait()
+	for _, cancel := range r.cancels {
+		cancel()
+	}
+	r.log.Records = r.rec.Records()
+	sort.Strings(r.log.Cancellable)
+	return r.log
+}
+
+// RunQueue runs the real queue once, recording it, and returns the log.
+// The seed picks the shape: capacity 1 to 3, 2 to 4 producers and 2 to 4
+// consumers, at most 6 items in all, which goroutines (at most two) have
+// a context that a deadline or a cancel ends, and when Close comes
+// (racing the calls, or once the producers are done). Producer i pushes
+// the items 100*i+1, 100*i+2, ...
+func RunQueue(seed uint64) (Log, error) {
+	const maxCancellable = 2 // each doubles the states a check may explore
+	rng := rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15))
+	nProducers, nConsumers := 2+rng.IntN(3), 2+rng.IntN(3)
+	items := 1 + rng.IntN(6/nProducers)
+	r, err := newRun(fmt.Sprintf("queue-%d", seed), 1+rng.IntN(3))
+	if err != nil {
+		return Log{}, err
+	}
+	ctxFor := func(name string) context.Context {
+		end := rng.IntN(4)
+		if len(r.log.Cancellable) == maxCancellable || end > 1 {
+			ctx, _ := r.ctx(name, false, 0)
+			return ctx
+		}
+		ctx, cancel := r.ctx(name, true, time.Duration(rng.IntN(300))*time.Microsecond)
+		if end == 1 { // cancelled by another goroutine rather than a deadline
+			after := time.Duration(rng.IntN(300)) * time.Microsecond
+			r.wg.Go(func() { time.Sleep(after); cancel() })
+		}
+		return ctx
+	}
+	var producers sync.WaitGroup
+	for i := range nProducers {
+		name := fmt.Sprintf("p%d", i+1)
+		r.log.Producers = append(r.log.Producers, name)
+		ctx := ctxFor(name)
+		producers.Go(func() {
+			for j := range items {
+				if r.q.Push(ctx, 100*(i+1)+j+1) != nil {
+					return
+				}
+			}
+		})
+	}
+	r.log.Items = items
+	for i := range nConsumers {
+		name := fmt.Sprintf("c%d", i+1)
+		r.consumer(name, ctxFor(name), nProducers*items+1)
+	}
+	closeAfter := time.Duration(rng.IntN(400)) * time.Microsecond
+	racing := rng.IntN(2) == 0
+	r.wg.Go(func() {
+		if racing {
+			time.Sleep(closeAfter)
+		} else {
+			producers.Wait()
+		}
+		r.q.Close()
+	})
+	producers.Wait()
+	return r.end(), nil
+}
+
+// Scenarios are small runs of the queue, each built to take one wake-up
+// the model is precise about; each has a seeded bug of queue.go that its
+// log exposes (see the tests).
+var Scenarios = map[string]func() (Log, error){
+	// Three consumers wait on an empty queue; Close must wake them all.
+	"close-wakes-all": func() (Log, error) {
+		r, err := newRun("close-wakes-all", 1)
+		if err != nil {
+			return Log{}, err
+		}
+		for _, c := range []string{"c1", "c2", "c3"} {
+			ctx, _ := r.ctx(c, true, time.Second)
+			r.consumer(c, ctx, 2)
+		}
+		r.blocked(0, 3)
+		r.q.Close()
+		return r.end(), nil
+	},
+	// Two consumers wait; c1's context is cancelled, its callback wakes
+	// both; c2 must wait again, and gets p1's item.
+	"cancel-wakes-waiters": func() (Log, error) {
+		r, err := newRun("cancel-wakes-waiters", 1)
+		if err != nil {
+			return Log{}, err
+		}
+		ctx1, cancel1 := r.ctx("c1", true, time.Second)
+		ctx2, _ := r.ctx("c2", true, time.Second)
+		r.consumer("c1", ctx1, 3)
+		r.blocked(0, 1)
+		r.consumer("c2", ctx2, 3)
+		r.blocked(0, 2)
+		cancel1()
+		// Once c1's callback has run, p1 pushes one item.
+		r.await(func(rec Record) bool { return rec.Op == "CtxCallback" })
+		ctx, _ := r.ctx("p1", false, 0)
+		r.producer("p1", ctx, 101)
+		r.await(func(rec Record) bool { return rec.Op == "Pop" })
+		r.q.Close()
+		return r.end(), nil
+	},
+	// A consumer whose context has already ended pops a queued item: an
+	// op that need not wait succeeds; its next Pop fails.
+	"done-ctx-takes-item": func() (Log, error) {
+		r, err := newRun("done-ctx-takes-item", 1)
+		if err != nil {
+			return Log{}, err
+		}
+		pctx, _ := r.ctx("p1", false, 0)
+		r.producer("p1", pctx, 1)
+		r.await(func(rec Record) bool { return rec.Op == "Push" })
+		ctx, cancel := r.ctx("c1", true, time.Second)
+		cancel()
+		r.consumer("c1", ctx, 2)
+		r.wg.Wait()
+		r.q.Close()
+		return r.end(), nil
+	},
+	// Capacity 1: p2 waits for room; c1's Pop must wake it.
+	"pop-wakes-pusher": func() (Log, error) {
+		r, err := newRun("pop-wakes-pusher", 1)
+		if err != nil {
+			return Log{}, err
+		}
+		ctx1, _ := r.ctx("p1", true, time.Second)
+		ctx2, _ := r.ctx("p2", true, time.Second)
+		r.producer("p1", ctx1, 101)
+		r.await(func(rec Record) bool { return rec.Op == "Push" })
+		r.producer("p2", ctx2, 201)
+		r.blocked(1, 0)
+		cctx, _ := r.ctx("c1", true, time.Second)
+		r.consumer("c1", cctx, 3)
+		r.await(func(rec Record) bool { return rec.Op == "Pop" })
+		r.q.Close()
+		return r.end(), nil
+	},
+}

@@ -1,0 +1,202 @@
+package trace
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"maps"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"go.uber.org/goleak"
+
+	"github.com/pckit/pckit/tla"
+)
+
+func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+
+// check decides every log with the offline checker and the logs at the
+// indexes tlcAt with TLC too (when TLC is found), and fails when the two
+// disagree. It returns the offline verdicts.
+func check(t *testing.T, logs []Log, tlcAt []int) []Verdict {
+	t.Helper()
+	jar, err := tla.FindTLC(t.Context())
+	if err != nil {
+		t.Logf("TLC not run, offline checker only: %v", err)
+	}
+	tlc := make([]Verdict, len(tlcAt))
+	tlcErr := make([]error, len(tlcAt))
+	var wg sync.WaitGroup
+	if jar != "" {
+		wg.Go(func() {
+			for i, at := range tlcAt {
+				tlc[i], tlcErr[i] = CheckTLC(t.Context(), jar, logs[at])
+			}
+		})
+	}
+	vs, err := CheckOffline(t.Context(), logs)
+	wg.Wait()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if jar == "" {
+		return vs
+	}
+	for i, at := range tlcAt {
+		off, tv := vs[at], tlc[i]
+		switch {
+		case tlcErr[i] != nil:
+			t.Errorf("TLC: %v", tlcErr[i])
+		case tv.Accepted != off.Accepted:
+			t.Errorf("log %s: the checkers disagree: TLC accepted %v, tla-checker accepted %v\n%s", off.Log.Name, tv.Accepted, off.Accepted, off.Rejection())
+		case tv.Accepted && tv.States() != off.States():
+			t.Errorf("log %s: the checkers disagree: TLC matches it with %d states, tla-checker with %d", off.Log.Name, tv.States(), off.States())
+		case !tv.Accepted && tv.Distinct != off.Distinct:
+			t.Errorf("log %s: the checkers disagree: TLC explored %d states, tla-checker %d", off.Log.Name, tv.Distinct, off.Distinct)
+		default:
+			t.Logf("log %s: TLC agrees (accepted %v, %d states explored, %v)", off.Log.Name, tv.Accepted, tv.Distinct, tv.Elapsed.Round(1e6))
+		}
+	}
+	return vs
+}
+
+// TestRealRunsAreBehaviours records runs of the real queue, built with
+// the race detector as the test is, and checks each log is a behaviour of
+// tla/Queue.tla.
+func TestRealRunsAreBehaviours(t *testing.T) {
+	const runs = 200
+	var logs []Log
+	for i := range runs {
+		l, err := RunQueue(uint64(i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		logs = append(logs, l)
+	}
+	for _, name := range slices.Sorted(maps.Keys(Scenarios)) {
+		l, err := Scenarios[name]()
+		if err != nil {
+			t.Fatal(err)
+		}
+		logs = append(logs, l)
+	}
+	// TLC on a few: one JVM per log.
+	vs := check(t, logs, []int{0, runs / 2, runs})
+	records, states := 0, 0
+	for _, v := range vs {
+		records += len(v.Log.Records)
+		states += v.Distinct
+		if !v.Accepted {
+			t.Error(v.Rejection())
+		}
+	}
+	t.Logf("%d logs, %d records, %d states explored", len(logs), records, states)
+}
+
+// A seeded bug: a textual edit of queue/queue.go, and the scenario whose
+// log it must make the model reject at a record of the given op.
+type seededBug struct {
+	name, old, new string
+	scenario, op   string
+}
+
+var seededBugs = []seededBug{{
+	name:     "Close signals instead of broadcasting",
+	old:      "\tq.broadcast(&q.notFull)\n\tq.broadcast(&q.notEmpty)\n",
+	new:      "\tq.signal(&q.notFull)\n\tq.signal(&q.notEmpty)\n",
+	scenario: "close-wakes-all", op: "Close",
+}, {
+	name:     "if instead of for around Pop's wait",
+	old:      "\t\tfor q.items.len() == 0 && !q.closed { // predicate first, as in awaitRoom\n",
+	new:      "\t\tif q.items.len() == 0 && !q.closed {\n",
+	scenario: "cancel-wakes-waiters", op: "Fail",
+}, {
+	name:     "the context checked before the predicate",
+	old:      "func (q *Queue[T]) awaitItem(ctx context.Context) error {\n",
+	new:      "func (q *Queue[T]) awaitItem(ctx context.Context) error {\n\tif err := ctx.Err(); err != nil {\n\t\treturn q.failed(ctx, err)\n\t}\n",
+	scenario: "done-ctx-takes-item", op: "Fail",
+}, {
+	name:     "Pop does not signal notFull",
+	old:      "\tfor range min(n, q.pushWaiters) {\n\t\tq.signal(&q.notFull)\n\t}\n",
+	new:      "",
+	scenario: "pop-wakes-pusher", op: "Pop",
+}, {
+	name:     "the context's callback wakes nobody",
+	old:      "\t\t}\n\t\tq.broadcast(c)\n\t}\n",
+	new:      "\t\t}\n\t}\n",
+	scenario: "cancel-wakes-waiters", op: "CtxCallback",
+}}
+
+// TestSeededBugsAreRejected builds the scenarios' recorder against each
+// seeded bug (go build -overlay: the repository is not touched) and
+// checks that the model rejects the log, naming the step the bug changed.
+func TestSeededBugsAreRejected(t *testing.T) {
+	source, err := os.ReadFile(filepath.Join(tla.Dir(), "..", "queue", "queue.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	work := t.TempDir()
+	logs := make([]Log, len(seededBugs))
+	for i, b := range seededBugs {
+		if strings.Count(string(source), b.old) != 1 {
+			t.Fatalf("seeded bug %q: its text is not once in queue/queue.go; update the table", b.name)
+		}
+		mutated := filepath.Join(work, fmt.Sprintf("queue%d.go", i))
+		overlay := filepath.Join(work, fmt.Sprintf("overlay%d.json", i))
+		bin := filepath.Join(work, fmt.Sprintf("recorder%d", i))
+		if err := os.WriteFile(mutated, []byte(strings.Replace(string(source), b.old, b.new, 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		ov, _ := json.Marshal(map[string]map[string]string{"Replace": {
+			filepath.Join(tla.Dir(), "..", "queue", "queue.go"): mutated,
+		}})
+		if err := os.WriteFile(overlay, ov, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		build := exec.CommandContext(t.Context(), "go", "build", "-overlay", overlay, "-o", bin, "./testdata/recorder")
+		build.Dir = dir()
+		if out, err := build.CombinedOutput(); err != nil {
+			t.Fatalf("seeded bug %q: build: %v\n%s", b.name, err, out)
+		}
+		var stdout, stderr bytes.Buffer
+		ctx, cancel := context.WithTimeout(t.Context(), time.Minute)
+		defer cancel()
+		rec := exec.CommandContext(ctx, bin, b.scenario)
+		rec.Stdout, rec.Stderr = &stdout, &stderr
+		if err := rec.Run(); err != nil {
+			t.Fatalf("seeded bug %q: recorder: %v\n%s", b.name, err, stderr.String())
+		}
+		var got []Log
+		if err := json.Unmarshal(stdout.Bytes(), &got); err != nil || len(got) != 1 {
+			t.Fatalf("seeded bug %q: recorder output %q: %v", b.name, stdout.String(), err)
+		}
+		logs[i] = got[0]
+		logs[i].Name = b.scenario + " with " + b.name
+	}
+	vs := check(t, logs, []int{0, 3})
+	for i, v := range vs {
+		b := seededBugs[i]
+		if v.Accepted {
+			t.Errorf("seeded bug %q: its log was accepted", b.name)
+			continue
+		}
+		why := v.Rejection()
+		if got := v.Log.Records[v.Matched].Op; got != b.op {
+			t.Errorf("seeded bug %q: rejected at a %s record, want %s:\n%s", b.name, got, b.op, why)
+			continue
+		}
+		for _, want := range []string{"matches no step of the model", "State ", "waitq = "} {
+			if !strings.Contains(why, want) {
+				t.Errorf("seeded bug %q: the rejection does not say %q:\n%s", b.name, want, why)
+			}
+		}
+		t.Logf("seeded bug %q: %s", b.name, why)
+	}
+}
