@@ -38,13 +38,13 @@ func TestCheck(t *testing.T) {
 		q.mu.Unlock()                // producer 1 gets q.mu back; the queue is full again
 		synctest.Wait()              // producer 1 has pushed (if) or waits again (for)
 		if n := q.Len(); n > q.cap {
-			q.TryPop() // let the bubble end
+			q.Pop() // let the bubble end
 			wg.Wait()
 			t.Fatalf("producer 1 pushed into a full queue: it woke, did not look again, and left %d items in a queue of capacity %d", n, q.cap)
 		}
-		first, _ := q.TryPop()
+		first, _ := q.Pop()
 		wg.Wait() // producer 1 pushes 2 into the freed slot
-		second, _ = q.TryPop()
+		second, _ = q.Pop()
 		if first != 3 || second != 2 {
 			t.Fatalf("the pops after the barging producer returned %d and %d, want 3 and 2", first, second)
 		}

@@ -19,15 +19,15 @@ func NewQueue(capacity int) *Queue {
 	return q
 }
 
-// TryPop removes and returns the head item, or returns false if the queue
-// is empty.
-func (q *Queue) TryPop() (int, bool) {
+// Pop removes and returns the head item, or returns false if the queue is
+// empty. It never waits: the exercise is about Push.
+func (q *Queue) Pop() (v int, ok bool) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
-	if len(q.items) == 0 {
-		return 0, false
+	if ok = len(q.items) > 0; ok {
+		v = q.take()
 	}
-	return q.take(), true
+	return v, ok
 }
 
 // take removes and returns the head item and wakes one waiting Push. q.mu

@@ -41,25 +41,28 @@ func TestCheck(t *testing.T) {
 		q := full(t)
 		ctx, cancel := context.WithTimeout(t.Context(), time.Second)
 		defer cancel()
-		done := make(chan error, 1)
+		type result struct {
+			err  error
+			took time.Duration
+		}
+		done := make(chan result, 1)
 		start := time.Now()
 		go func() {
 			err := q.Push(ctx, 2)
-			took = time.Since(start)
-			done <- err
+			done <- result{err, time.Since(start)}
 		}()
 		time.Sleep(2 * time.Second) // fake time: the deadline passes
-		synctest.Wait()
-		select {
-		case err := <-done:
-			if !errors.Is(err, context.DeadlineExceeded) {
-				t.Fatalf("Push after its deadline = %v, want context.DeadlineExceeded", err)
-			}
-		default:
+		synctest.Wait()             // Push has returned, or is blocked for good
+		if len(done) == 0 {
 			q.TryPop() // make room, so that the bubble can end
 			<-done
 			t.Fatal("Push is still blocked in notFull.Wait after its deadline has passed: nothing wakes it when its context ends")
 		}
+		r := <-done
+		if !errors.Is(r.err, context.DeadlineExceeded) {
+			t.Fatalf("Push after its deadline = %v, want context.DeadlineExceeded", r.err)
+		}
+		took = r.took
 		left = q.Len()
 	})
 	if t.Failed() {

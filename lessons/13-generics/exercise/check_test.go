@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
-	"sync"
 	"testing"
 	"time"
 
@@ -37,15 +36,13 @@ func TestCheck(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := []string{"build 1m30s", "test 45s", "deploy 2m"}
-	var wg sync.WaitGroup
-	var perr error
-	wg.Go(func() {
+	produced := make(chan error, 1) // the producer's result; it ends once it has sent it
+	go func() {
 		defer q.Close()
-		perr = Produce(t.Context(), q, lines)
-	})
+		produced <- Produce(t.Context(), q, lines)
+	}()
 	total, cerr := totalRecovered(t, q)
-	wg.Wait()
-	if perr != nil || cerr != nil {
+	if perr := <-produced; perr != nil || cerr != nil {
 		t.Fatalf("Produce: %v; Total: %v", perr, cerr)
 	}
 	if want := 4*time.Minute + 15*time.Second; total != want {
