@@ -10,6 +10,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/pckit/pckit/tla"
 )
 
 // GoOn runs `go <subcommand> -overlay <file> <rest...>` in the working
@@ -97,4 +99,70 @@ func GoTestBrokenIn(t testing.TB, dir, run string) string {
 		t.Fatalf("the broken version in %s passed; its checker should have failed it:\n%s", dir, out)
 	}
 	return out
+}
+
+// LocalModel returns the model of spec under cfg, two files of dir (any
+// folder, e.g. a lesson's or a temporary one), with the paths relative to
+// the tla package's folder that tla.Model wants. Verdict and counts are
+// left for the caller to judge.
+func LocalModel(t testing.TB, dir, spec, cfg string) tla.Model {
+	t.Helper()
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rel, err := filepath.Rel(tla.Dir(), abs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tla.Model{
+		Name:   strings.TrimSuffix(cfg, ".cfg"),
+		Spec:   filepath.Join(rel, spec),
+		Config: filepath.Join(rel, cfg),
+	}
+}
+
+// CheckBoth checks m with the offline checker, which must be installed
+// (the test fails saying to run npm ci --prefix tla), and, at the same
+// time, with TLC when tla.FindTLC finds a jar. It returns the results,
+// TLC's first, then the offline checker's, and fails the test if the two
+// disagree on the verdict, the violated name or the counterexample's
+// length.
+func CheckBoth(t testing.TB, m tla.Model) []tla.Result {
+	t.Helper()
+	if err := tla.FindOffline(); err != nil {
+		t.Fatalf("the offline TLA+ checker is needed: %v (run npm ci --prefix tla)", err)
+	}
+	type run struct {
+		r   tla.Result
+		err error
+	}
+	tlc := make(chan run, 1)
+	jar, jarErr := tla.FindTLC(t.Context())
+	if jarErr == nil {
+		go func() {
+			r, err := tla.RunTLC(t.Context(), jar, m)
+			tlc <- run{r, err}
+		}()
+	} else {
+		t.Logf("TLC not run, offline checker only: %v", jarErr)
+		close(tlc)
+	}
+	off, offErr := tla.RunOffline(t.Context(), m)
+	var rs []tla.Result
+	if got, ok := <-tlc; ok { // joins the TLC run, if any
+		if got.err != nil {
+			t.Fatalf("TLC on %s: %v", m.Name, got.err)
+		}
+		rs = append(rs, got.r)
+	}
+	if offErr != nil {
+		t.Fatalf("offline checker on %s: %v", m.Name, offErr)
+	}
+	rs = append(rs, off)
+	if first := rs[0]; first.Verdict != off.Verdict || first.Violated != off.Violated || first.TraceStates != off.TraceStates {
+		t.Errorf("the checkers disagree on %s: %s says %s %s (trace of %d), %s says %s %s (trace of %d)", m.Name,
+			first.Checker, first.Verdict, first.Violated, first.TraceStates, off.Checker, off.Verdict, off.Violated, off.TraceStates)
+	}
+	return rs
 }
