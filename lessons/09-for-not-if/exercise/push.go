@@ -1,6 +1,7 @@
 package exercise
 
-// Push adds v at the tail, waiting while the queue is full.
+// Push adds v at the tail, waiting while the queue is full. It takes no
+// context, to keep the exercise to one idea, as the lesson's Pop does.
 //
 // It checks with if, as the lesson's broken Pop does: it assumes there is
 // room once Wait returns.
