@@ -5,7 +5,7 @@ package races
 // Counter counts events from many goroutines.
 //
 // BROKEN: n is read and written by several goroutines with nothing ordering
-// those accesses, so increments are lost and the race detector reports it.
+// those accesses: an increment can be lost, and the race detector says so.
 type Counter struct {
 	n int
 }

@@ -6,8 +6,9 @@ import (
 )
 
 // TestCounter runs 4 goroutines of 1000 increments each: the count must be
-// 4000. The broken Counter loses increments, and under -race the detector
-// reports the unsynchronized accesses to Counter.n.
+// 4000. The broken Counter can lose increments (without -race this test
+// may pass on it all the same); under -race the detector reports the
+// unsynchronized accesses to Counter.n on every run.
 func TestCounter(t *testing.T) {
 	var c Counter
 	var wg sync.WaitGroup

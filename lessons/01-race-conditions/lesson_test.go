@@ -3,6 +3,9 @@
 package races
 
 import (
+	"os"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/pckit/pckit/lessons/internal/lessontest"
@@ -23,4 +26,23 @@ func TestBrokenIsCaught(t *testing.T) {
 	}
 	lessontest.Expect(t, out, sig...)
 	lessontest.Quote(t, "README.md", out, sig...)
+}
+
+// TestBrokenCanPass backs the README: without -race, the broken TestCounter
+// can pass (a right count proves nothing). Of 20 runs, at least one must
+// count 4000; and the README's quoted -race run has no "count =" line, so
+// the detector failed a run whose count was right.
+func TestBrokenCanPass(t *testing.T) {
+	const runs = 20
+	out, _ := lessontest.Run(t, "go", "test", "-tags", "broken", "-run", "^TestCounter$", "-count", "20", ".")
+	if fails := strings.Count(out, "--- FAIL: TestCounter"); fails == runs {
+		t.Errorf("the broken TestCounter failed all %d runs without -race; the README says it can pass:\n%s", runs, out)
+	}
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if regexp.MustCompile(`count = \d`).Match(readme) {
+		t.Errorf("README.md quotes a run that lost increments; it says the quoted run counted 4000 (regenerate with PCKIT_UPDATE=1)")
+	}
 }
