@@ -73,7 +73,7 @@ func TestReadersRaceWithWriters(t *testing.T) {
 		}
 	})
 	w.Go("TryPush and PushBatch, then Close", func() {
-		for i := range 300 {
+		for i := range 100 {
 			_ = q.TryPush(i)
 			_, _ = q.PushBatch(ctx, []int{i, i})
 		}
@@ -87,13 +87,33 @@ func TestReadersRaceWithWriters(t *testing.T) {
 			}
 		}
 	})
-	deadline := time.Now().Add(watchdogTimeout)
-	for !stop.Load() && time.Now().Before(deadline) {
-		c, closed, n, s := q.Cap(), q.Closed(), q.Len(), q.Stats()
-		if c < 1 || c > 8 || n < 0 || s.Pushed-s.Popped != uint64(s.Len) || s.Cap < 1 || s.Cap > 8 {
-			t.Fatalf("inconsistent reads: Cap %d, Closed %v, Len %d, Stats %+v", c, closed, n, s)
+	// Each reader calls one method only, so that no other call's lock
+	// orders its reads after the writes: an unlocked read is a race.
+	w.Go("Closed, until true", func() {
+		for !q.Closed() {
 		}
-	}
+	})
+	w.Go("Cap, until the pops are over", func() {
+		for !stop.Load() {
+			if c := q.Cap(); c < 1 || c > 8 {
+				t.Errorf("Cap() = %d, not a capacity Resize set", c)
+			}
+		}
+	})
+	w.Go("Len, until the pops are over", func() {
+		for !stop.Load() {
+			if n := q.Len(); n < 0 {
+				t.Errorf("Len() = %d", n)
+			}
+		}
+	})
+	w.Go("Stats, until the pops are over", func() {
+		for !stop.Load() {
+			if s := q.Stats(); s.Pushed-s.Popped != uint64(s.Len) || s.Cap < 1 || s.Cap > 8 {
+				t.Errorf("inconsistent Stats: %+v", s)
+			}
+		}
+	})
 	w.Wait(t)
 	if !q.Closed() || q.Len() != 0 {
 		t.Fatalf("after the run: Closed %v, Len %d", q.Closed(), q.Len())

@@ -43,6 +43,10 @@ that does not balance, a history that is not linearizable), 2 for bad flags.
 Flags:
 `
 
+// maxWorkers bounds -producers and -consumers: each is a goroutine and a
+// line of the summary.
+const maxWorkers = 1000
+
 // parseFlags reads args into a config. It writes -h's help, or a message
 // about a bad flag, to stderr; the error is flag.ErrHelp for -h.
 func parseFlags(args []string, stderr io.Writer) (config, error) {
@@ -54,8 +58,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		fs.PrintDefaults()
 	}
 	fs.IntVar(&c.Capacity, "capacity", 5, "the queue's capacity: how many items it holds before producers must wait (at least 1)")
-	fs.IntVar(&c.Producers, "producers", 3, "number of producers (at least 1)")
-	fs.IntVar(&c.Consumers, "consumers", 2, "number of consumers (at least 1)")
+	fs.IntVar(&c.Producers, "producers", 3, "number of producers (1 to 1000)")
+	fs.IntVar(&c.Consumers, "consumers", 2, "number of consumers (1 to 1000)")
 	fs.DurationVar(&c.Duration, "duration", 15*time.Second, "how long producers run before the graceful shutdown (> 0), e.g. 15s, 300ms")
 	fs.DurationVar(&c.ProduceDelay, "produce-delay", 500*time.Millisecond, "time a producer takes to make one item (>= 0)")
 	fs.DurationVar(&c.ConsumeDelay, "consume-delay", time.Second, "time a consumer takes to handle one item (>= 0)")
@@ -75,10 +79,10 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	switch {
 	case c.Capacity < 1:
 		return c, usageError(fs, "-capacity must be at least 1, got %d", c.Capacity)
-	case c.Producers < 1:
-		return c, usageError(fs, "-producers must be at least 1, got %d", c.Producers)
-	case c.Consumers < 1:
-		return c, usageError(fs, "-consumers must be at least 1, got %d", c.Consumers)
+	case c.Producers < 1 || c.Producers > maxWorkers:
+		return c, usageError(fs, "-producers must be from 1 to %d, got %d", maxWorkers, c.Producers)
+	case c.Consumers < 1 || c.Consumers > maxWorkers:
+		return c, usageError(fs, "-consumers must be from 1 to %d, got %d", maxWorkers, c.Consumers)
 	case c.Duration <= 0:
 		return c, usageError(fs, "-duration must be more than 0, got %v", c.Duration)
 	case c.ProduceDelay < 0:

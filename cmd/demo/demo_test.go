@@ -70,7 +70,7 @@ func TestRunBadFlagsStartsNothing(t *testing.T) {
 	if code := run(t.Context(), []string{"-consumers", "0"}, &stdout, &stderr); code != 2 {
 		t.Errorf("exit status %d, want 2", code)
 	}
-	if stdout.Len() != 0 || !strings.Contains(stderr.String(), "-consumers must be at least 1") {
+	if stdout.Len() != 0 || !strings.Contains(stderr.String(), "-consumers must be from 1 to 1000") {
 		t.Errorf("stdout %q, stderr %q", stdout.String(), stderr.String())
 	}
 }

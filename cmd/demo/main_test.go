@@ -339,8 +339,9 @@ func TestDemoBadFlagsExit2(t *testing.T) {
 	}{
 		{[]string{"-capacity", "0"}, "-capacity must be at least 1, got 0"},
 		{[]string{"-capacity", "-3"}, "-capacity must be at least 1, got -3"},
-		{[]string{"-producers", "0"}, "-producers must be at least 1, got 0"},
-		{[]string{"-consumers", "0"}, "-consumers must be at least 1, got 0"},
+		{[]string{"-producers", "0"}, "-producers must be from 1 to 1000, got 0"},
+		{[]string{"-producers", "1001"}, "-producers must be from 1 to 1000, got 1001"},
+		{[]string{"-consumers", "0"}, "-consumers must be from 1 to 1000, got 0"},
 		{[]string{"-duration", "0s"}, "-duration must be more than 0, got 0s"},
 		{[]string{"-duration", "-1s"}, "-duration must be more than 0, got -1s"},
 		{[]string{"-produce-delay", "-1ms"}, "-produce-delay must not be negative, got -1ms"},
