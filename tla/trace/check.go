@@ -158,15 +158,16 @@ func CheckTLC(ctx context.Context, jar string, log Log) (Verdict, error) {
 		return Verdict{}, err
 	}
 	defer os.RemoveAll(work)
-	for name, text := range map[string]string{ModuleName + ".tla": spec, ModuleName + ".cfg": cfg} {
-		if err := os.WriteFile(filepath.Join(work, name), []byte(text), 0o644); err != nil {
+	name := ModuleName(log)
+	for file, text := range map[string]string{name + ".tla": spec, name + ".cfg": cfg} {
+		if err := os.WriteFile(filepath.Join(work, file), []byte(text), 0o644); err != nil {
 			return Verdict{}, err
 		}
 	}
 	cmd := exec.CommandContext(ctx, "java", "-XX:+UseParallelGC", "-Djava.io.tmpdir="+work,
 		"-cp", jar, "tlc2.TLC", "-workers", "1", "-deadlock",
 		"-metadir", filepath.Join(work, "states"),
-		"-config", ModuleName+".cfg", ModuleName+".tla")
+		"-config", name+".cfg", name+".tla")
 	cmd.Dir = work
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out

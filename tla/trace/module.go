@@ -11,45 +11,63 @@ import (
 	"github.com/pckit/pckit/tla"
 )
 
-//go:embed QueueTrace.tla
-var queueTrace string
+// The trace specifications, one per model: Log's records are matched by
+// the model's steps.
+var (
+	//go:embed QueueTrace.tla
+	queueTrace string
+	//go:embed WorkersTrace.tla
+	workersTrace string
+)
 
-// ModuleName is the name of every generated module (its file must be
-// ModuleName + ".tla" for TLC).
-const ModuleName = "QueueTrace"
+// Models a log can be checked against (Log.Model).
+const (
+	QueueModel   = "Queue"   // tla/Queue.tla: the queue's steps
+	WorkersModel = "Workers" // tla/Workers.tla: a worker group's steps
+)
+
+// ModuleName is the name of the module generated for log; TLC wants it in
+// a file of that name + ".tla".
+func ModuleName(log Log) string { return log.model() + "Trace" }
 
 // Module returns the generated TLA+ module that checks log, and its cfg:
-// tla/Queue.tla's text, the log as the definition Log, then QueueTrace.tla's
-// text. The module stands alone (the offline checker reads one file). The
-// cfg takes tla/Queue.cfg's constants, with the log's goroutines, capacity,
-// items and cancellable goroutines in place of the model's.
+// the model's text (tla/Queue.tla or tla/Workers.tla), the log as the
+// definition Log, then the trace specification's text (QueueTrace.tla or
+// WorkersTrace.tla in this folder). The module stands alone (the offline
+// checker reads one file). The cfg takes the model's cfg's constants, with
+// the log's own (goroutines, capacity, items...) in their place.
 func Module(log Log) (spec, cfg string, err error) { return module(log, false) }
 
 // module writes the module; with offline, Log is a constant whose value is
 // in the cfg: the offline checker evaluates a definition at each use,
 // TLC once.
 func module(log Log, offline bool) (spec, cfg string, err error) {
-	queueSpec, err := os.ReadFile(filepath.Join(tla.Dir(), "Queue.tla"))
+	model := log.model()
+	trace := map[string]string{QueueModel: queueTrace, WorkersModel: workersTrace}[model]
+	if trace == "" {
+		return "", "", fmt.Errorf("log %s: no model %q", log.Name, model)
+	}
+	modelSpec, err := os.ReadFile(filepath.Join(tla.Dir(), model+".tla"))
 	if err != nil {
 		return "", "", err
 	}
-	queueCfg, err := os.ReadFile(filepath.Join(tla.Dir(), "Queue.cfg"))
+	modelCfg, err := os.ReadFile(filepath.Join(tla.Dir(), model+".cfg"))
 	if err != nil {
 		return "", "", err
 	}
-	body, err := moduleBody(string(queueSpec))
+	body, err := moduleBody(string(modelSpec))
 	if err != nil {
-		return "", "", fmt.Errorf("Queue.tla: %w", err)
+		return "", "", fmt.Errorf("%s.tla: %w", model, err)
 	}
-	traceBody, err := moduleBody(queueTrace)
+	traceBody, err := moduleBody(trace)
 	if err != nil {
-		return "", "", fmt.Errorf("QueueTrace.tla: %w", err)
+		return "", "", fmt.Errorf("%sTrace.tla: %w", model, err)
 	}
 	// The offline checker takes a second VARIABLE declaration as the only
-	// one: TraceIndex joins Queue.tla's.
+	// one: TraceIndex joins the model's.
 	i := strings.Index(body, "\nVARIABLES")
 	if i < 0 {
-		return "", "", fmt.Errorf("Queue.tla: no VARIABLES declaration")
+		return "", "", fmt.Errorf("%s.tla: no VARIABLES declaration", model)
 	}
 	i += len("\nVARIABLES")
 	body = body[:i] + " TraceIndex," + body[i:]
@@ -57,33 +75,37 @@ func module(log Log, offline bool) (spec, cfg string, err error) {
 	if offline {
 		defs = "CONSTANT Log\nTraceBound == 0"
 	}
-	for old, repl := range map[string]string{"EXTENDS Queue\n": "", "CONSTANTS Log, TraceBound\n": defs + "\n", "VARIABLE TraceIndex\n": ""} {
+	for old, repl := range map[string]string{"EXTENDS " + model + "\n": "", "CONSTANTS Log, TraceBound\n": defs + "\n", "VARIABLE TraceIndex\n": ""} {
 		if !strings.Contains(traceBody, old) {
-			return "", "", fmt.Errorf("QueueTrace.tla: no line %q", strings.TrimSpace(old))
+			return "", "", fmt.Errorf("%sTrace.tla: no line %q", model, strings.TrimSpace(old))
 		}
 		traceBody = strings.Replace(traceBody, old, repl, 1)
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "---- MODULE %s ----\n\\* Generated from tla/Queue.tla and tla/trace/QueueTrace.tla for the log %s.\n", ModuleName, log.Name)
+	fmt.Fprintf(&b, "---- MODULE %s ----\n\\* Generated from tla/%s.tla and tla/trace/%sTrace.tla for the log %s.\n", ModuleName(log), model, model, log.Name)
 	b.WriteString(body)
 	b.WriteString("\n-----------------------------------------------------------------------------\n")
 	b.WriteString(traceBody)
 	b.WriteString("\n====\n")
 
+	// The constants every log sets, then those it sets when the model has
+	// them.
 	consts := map[string]string{
-		"Producers":   setValue(log.Producers),
-		"Consumers":   setValue(log.Consumers),
-		"Cap":         strconv.Itoa(log.Cap),
-		"Items":       strconv.Itoa(log.Items),
-		"Cancellable": setValue(log.Cancellable),
-		"NoOne":       `"none"`,
+		"Producers": setValue(log.Producers),
+		"Consumers": setValue(log.Consumers),
+		"Cap":       strconv.Itoa(log.Cap),
+		"Items":     strconv.Itoa(log.Items),
+	}
+	if model == QueueModel {
+		consts["Cancellable"] = setValue(log.Cancellable)
+		consts["NoOne"] = `"none"`
 	}
 	var c strings.Builder
 	c.WriteString("CONSTANTS\n")
 	if offline {
 		c.WriteString("    Log = " + strings.ReplaceAll(logValue(log.Records), "\n    ", " ") + "\n")
 	}
-	for _, line := range cfgConstants(string(queueCfg)) {
+	for _, line := range cfgConstants(string(modelCfg)) {
 		name, value, _ := strings.Cut(line, "=")
 		name = strings.TrimSpace(name)
 		if v, ok := consts[name]; ok {
@@ -93,7 +115,7 @@ func module(log Log, offline bool) (spec, cfg string, err error) {
 		fmt.Fprintf(&c, "    %s = %s\n", name, strings.TrimSpace(value))
 	}
 	if len(consts) > 0 {
-		return "", "", fmt.Errorf("Queue.cfg: no constant %v", consts)
+		return "", "", fmt.Errorf("%s.cfg: no constant %v", model, consts)
 	}
 	c.WriteString("INIT TraceInit\nNEXT TraceNext\nINVARIANT TraceMatched\n")
 	return b.String(), c.String(), nil

@@ -57,6 +57,7 @@ func (r Record) String() string {
 // Log is one recorded run and the model constants it runs under.
 type Log struct {
 	Name        string   `json:"name"`
+	Model       string   `json:"model,omitempty"` // QueueModel (if empty) or WorkersModel
 	Producers   []string `json:"producers"`
 	Consumers   []string `json:"consumers"`
 	Cancellable []string `json:"cancellable"` // goroutines whose context may end
@@ -85,8 +86,6 @@ func NewRecorder() *Recorder { return &Recorder{tickets: map[int]int{}} }
 
 // Step records s; pass it to queue.(*Queue).Trace.
 func (r *Recorder) Step(s queue.Step[int]) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
 	rec := Record{Op: s.Action, Cond: s.Cond, N: s.N, Err: errName(s.Err)}
 	if s.Ctx != nil {
 		rec.P, _ = s.Ctx.Value(procKey{}).(string)
@@ -95,12 +94,20 @@ func (r *Recorder) Step(s queue.Step[int]) {
 		rec.Ts = []int{}
 	}
 	pushing := s.Action == "Push" || s.Action == "TryPush" || s.Action == "PushBatch"
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	for _, v := range s.Items {
 		if pushing {
 			r.tickets[v] = len(r.tickets) + 1
 		}
 		rec.Ts = append(rec.Ts, r.tickets[v]) // 0: an item never pushed
 	}
+	r.records = append(r.records, rec)
+}
+
+func (r *Recorder) add(rec Record) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	r.records = append(r.records, rec)
 }
 
@@ -125,4 +132,11 @@ func errName(err error) string {
 		return "ctx"
 	}
 	return err.Error()
+}
+
+func (l Log) model() string {
+	if l.Model == "" {
+		return QueueModel
+	}
+	return l.Model
 }

@@ -2,14 +2,17 @@ package trace
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/pckit/pckit/queue"
+	"github.com/pckit/pckit/workers"
 )
 
 // run is one recorded run of a queue of ints: its goroutines are the
@@ -197,8 +200,15 @@ var Scenarios = map[string]func() (Log, error){
 		r.consumer("c2", ctx2, 3)
 		r.blocked(0, 2)
 		cancel1()
-		// Once c1's callback has run, p1 pushes one item.
-		r.await(func(rec Record) bool { return rec.Op == "CtxCallback" })
+		// Once c1's callback has run, c1 has returned and c2 waits again
+		// (or has returned), p1 pushes one item.
+		r.until(func() bool {
+			recs := r.rec.Records()
+			i := slices.IndexFunc(recs, func(x Record) bool { return x.Op == "CtxCallback" })
+			return i >= 0 &&
+				slices.ContainsFunc(recs[i:], func(x Record) bool { return x.P == "c1" && x.Op == "Fail" }) &&
+				slices.ContainsFunc(recs[i:], func(x Record) bool { return x.P == "c2" && (x.Op == "StartWait" || x.Op == "Fail") })
+		})
 		ctx, _ := r.ctx("p1", false, 0)
 		r.producer("p1", ctx, 101)
 		r.await(func(rec Record) bool { return rec.Op == "Pop" })
@@ -222,6 +232,13 @@ var Scenarios = map[string]func() (Log, error){
 		r.q.Close()
 		return r.end(), nil
 	},
+	// A group stopped while its producers still make items: they push
+	// what they hold, return, and only then is the queue closed. Its log
+	// is the group's (tla/Workers.tla).
+	"group-stop": func() (Log, error) {
+		_, groupLog, _, err := runGroup("group-stop", 1, 2, 5, 1, groupStopWaiting)
+		return groupLog, err
+	},
 	// Capacity 1: p2 waits for room; c1's Pop must wake it.
 	"pop-wakes-pusher": func() (Log, error) {
 		r, err := newRun("pop-wakes-pusher", 1)
@@ -240,4 +257,151 @@ var Scenarios = map[string]func() (Log, error){
 		r.q.Close()
 		return r.end(), nil
 	},
+}
+
+// workerQueue gives a workers.Group one view of the queue per worker, so
+// that each worker's calls carry its name (see workers.WorkerQueues).
+type workerQueue struct{ *queue.Queue[int] }
+
+type workerView struct {
+	*queue.Queue[int]
+	name string
+}
+
+func (w workerQueue) ForWorker(role workers.Role, id int) workers.Queue[int] {
+	name := fmt.Sprintf("c%d", id)
+	if role == workers.RoleProducer {
+		name = fmt.Sprintf("p%d", id)
+	}
+	return workerView{w.Queue, name}
+}
+
+func (v workerView) Push(ctx context.Context, x int) error {
+	return v.Queue.Push(WithProc(ctx, v.name), x)
+}
+
+func (v workerView) Pop(ctx context.Context) (int, error) {
+	return v.Queue.Pop(WithProc(ctx, v.name))
+}
+
+// RunGroup runs a workers.Group over the real queue once, recording both,
+// and returns the queue's log (for tla/Queue.tla) and, when the shutdown
+// was graceful, the group's log (for tla/Workers.tla, which has no abort;
+// aborted is then true and the group's log empty). The seed picks
+// capacity 1 to 3, 2 or 3 producers of 1 or 2 items each, 2 or 3
+// consumers, and how the group ends: its producers run out, Stop comes
+// while they produce, or a consumer's error aborts it.
+func RunGroup(seed uint64) (queueLog, groupLog Log, aborted bool, err error) {
+	rng := rand.New(rand.NewPCG(seed, 0x2545f4914f6cdd1d))
+	end := []groupEnd{groupRunsOut, groupStop, groupAbort}[rng.IntN(3)]
+	queueLog, groupLog, waitErr, err := runGroup(fmt.Sprintf("group-%d", seed), 1+rng.IntN(3), 2+rng.IntN(2), 1+rng.IntN(2), 2+rng.IntN(2), end)
+	if err == nil && (waitErr != nil) != (end == groupAbort) {
+		err = fmt.Errorf("%s: Wait returned %v", queueLog.Name, waitErr)
+	}
+	return queueLog, groupLog, end == groupAbort, err
+}
+
+// How a recorded group run ends.
+type groupEnd int
+
+const (
+	groupRunsOut     groupEnd = iota // its producers run out of items
+	groupStop                        // Stop, while producers may still make items
+	groupStopWaiting                 // Stop, once a producer waits for room
+	groupAbort                       // every consumer fails its first item
+)
+
+// runGroup runs one group and returns its logs and what its Wait returned.
+func runGroup(name string, capacity, nProducers, items, nConsumers int, end groupEnd) (queueLog, groupLog Log, waitErr, err error) {
+	r, err := newRun(name, capacity)
+	if err != nil {
+		return Log{}, Log{}, nil, err
+	}
+	r.log.Items = items
+	var producers []workers.Producer[int]
+	for i := range nProducers {
+		id := i + 1
+		r.log.Producers = append(r.log.Producers, fmt.Sprintf("p%d", id))
+		producers = append(producers, workers.Producer[int]{ID: id, Make: func(_ context.Context, seq int) (int, error) {
+			if seq > items {
+				return 0, workers.ErrDone
+			}
+			return 100*id + seq, nil
+		}})
+	}
+	aborted := end == groupAbort
+	var consumers []workers.Consumer[int]
+	for i := range nConsumers {
+		id := i + 1
+		r.log.Consumers = append(r.log.Consumers, fmt.Sprintf("c%d", id))
+		c := workers.Consumer[int]{ID: id}
+		if end == groupStopWaiting { // slow consumers: producers wait for room
+			c.Delay = 5 * time.Millisecond
+		}
+		if aborted { // the first item handled aborts the group
+			c.Handle = func(context.Context, int) error { return errors.New("item refused") }
+		}
+		consumers = append(consumers, c)
+	}
+	if aborted { // the abort ends the context of every queue call
+		r.log.Cancellable = append(append([]string(nil), r.log.Producers...), r.log.Consumers...)
+	}
+	g, err := workers.Start(context.Background(), workers.Queue[int](workerQueue{r.q}), producers, consumers, workers.Options[int]{
+		OnStep: func(s workers.Step, _ int) { r.rec.add(Record{Op: string(s)}) },
+	})
+	if err != nil {
+		return Log{}, Log{}, nil, err
+	}
+	if end == groupStop {
+		r.await(func(rec Record) bool { return rec.Op == "Push" })
+		g.Stop()
+	}
+	if end == groupStopWaiting {
+		r.blocked(1, 0)
+		g.Stop()
+	}
+	_, waitErr = g.Wait(context.Background())
+	all := r.end()
+	queueLog, groupLog = all, all
+	queueLog.Records, groupLog.Records = nil, nil
+	groupLog.Name += "-workers"
+	groupLog.Model, groupLog.Cancellable = WorkersModel, nil
+	for _, rec := range all.Records {
+		switch op := workers.Step(rec.Op); {
+		case op == workers.StepStopProducers:
+			groupLog.Records = append(groupLog.Records, Record{Op: "Stop"})
+		case op == workers.StepJoin:
+			groupLog.Records = append(groupLog.Records, Record{Op: "Join"})
+		case op == workers.StepCloseQueue || op == workers.StepDrain:
+			// reports of steps logged by the queue, or of no model step
+		default:
+			queueLog.Records = append(queueLog.Records, rec)
+			if g, ok := groupStep(rec); ok {
+				groupLog.Records = append(groupLog.Records, g)
+			}
+		}
+	}
+	if aborted {
+		groupLog = Log{}
+	}
+	return queueLog, groupLog, waitErr, nil
+}
+
+// groupStep returns the step of tla/Workers.tla that a queue record is,
+// if it is one.
+func groupStep(rec Record) (Record, bool) {
+	switch {
+	case rec.Op == "Push":
+		return Record{Op: "Produce", P: rec.P, Ts: rec.Ts}, true
+	case rec.Op == "Pop":
+		return Record{Op: "Consume", P: rec.P, Ts: rec.Ts}, true
+	case rec.Op == "Fail" && rec.Err == "closed" && strings.HasPrefix(rec.P, "c"):
+		return Record{Op: "Consume", P: rec.P, Ts: []int{}}, true
+	case rec.Op == "Fail" && rec.Err == "closed" && strings.HasPrefix(rec.P, "p"):
+		// A push refused: the model says it never happens.
+		return Record{Op: "Produce", P: rec.P, Err: rec.Err}, true
+	case rec.Op == "Close":
+		return Record{Op: "CloseQueue"}, true
+	}
+	return Record{}, false
 }

@@ -2,6 +2,7 @@ package trace
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -71,6 +72,7 @@ func check(t *testing.T, logs []Log, tlcAt []int) []Verdict {
 // the race detector as the test is, and checks each log is a behaviour of
 // tla/Queue.tla.
 func TestRealRunsAreBehaviours(t *testing.T) {
+	t.Parallel()
 	const runs = 200
 	var logs []Log
 	for i := range runs {
@@ -87,8 +89,8 @@ func TestRealRunsAreBehaviours(t *testing.T) {
 		}
 		logs = append(logs, l)
 	}
-	// TLC on a few: one JVM per log.
-	vs := check(t, logs, []int{0, runs / 2, runs})
+	// TLC on two: a random run and a scenario (one JVM each).
+	vs := check(t, logs, []int{runs / 2, runs})
 	records, states := 0, 0
 	for _, v := range vs {
 		records += len(v.Log.Records)
@@ -100,11 +102,12 @@ func TestRealRunsAreBehaviours(t *testing.T) {
 	t.Logf("%d logs, %d records, %d states explored", len(logs), records, states)
 }
 
-// A seeded bug: a textual edit of queue/queue.go, and the scenario whose
-// log it must make the model reject at a record of the given op.
+// A seeded bug: a textual edit of a file (queue/queue.go if not named),
+// and the scenario whose log it must make the model reject at a record of
+// the given op.
 type seededBug struct {
-	name, old, new string
-	scenario, op   string
+	name, file, old, new string
+	scenario, op         string
 }
 
 var seededBugs = []seededBug{{
@@ -132,31 +135,38 @@ var seededBugs = []seededBug{{
 	old:      "\t\t}\n\t\tq.broadcast(c)\n\t}\n",
 	new:      "\t\t}\n\t}\n",
 	scenario: "cancel-wakes-waiters", op: "CtxCallback",
+}, {
+	name:     "the group closes the queue before its producers have returned",
+	file:     "workers/group.go",
+	old:      "\tg.waitProducers(deadline)\n\tg.closeQueue()\n",
+	new:      "\tg.closeQueue()\n",
+	scenario: "group-stop", op: "Produce",
 }}
 
 // TestSeededBugsAreRejected builds the scenarios' recorder against each
 // seeded bug (go build -overlay: the repository is not touched) and
 // checks that the model rejects the log, naming the step the bug changed.
 func TestSeededBugsAreRejected(t *testing.T) {
-	source, err := os.ReadFile(filepath.Join(tla.Dir(), "..", "queue", "queue.go"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	t.Parallel()
 	work := t.TempDir()
 	logs := make([]Log, len(seededBugs))
 	for i, b := range seededBugs {
-		if strings.Count(string(source), b.old) != 1 {
-			t.Fatalf("seeded bug %q: its text is not once in queue/queue.go; update the table", b.name)
+		file := cmp.Or(b.file, "queue/queue.go")
+		path := filepath.Join(tla.Dir(), "..", filepath.FromSlash(file))
+		source, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
 		}
-		mutated := filepath.Join(work, fmt.Sprintf("queue%d.go", i))
+		if strings.Count(string(source), b.old) != 1 {
+			t.Fatalf("seeded bug %q: its text is not once in %s; update the table", b.name, file)
+		}
+		mutated := filepath.Join(work, fmt.Sprintf("mutated%d.go", i))
 		overlay := filepath.Join(work, fmt.Sprintf("overlay%d.json", i))
 		bin := filepath.Join(work, fmt.Sprintf("recorder%d", i))
 		if err := os.WriteFile(mutated, []byte(strings.Replace(string(source), b.old, b.new, 1)), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		ov, _ := json.Marshal(map[string]map[string]string{"Replace": {
-			filepath.Join(tla.Dir(), "..", "queue", "queue.go"): mutated,
-		}})
+		ov, _ := json.Marshal(map[string]map[string]string{"Replace": {path: mutated}})
 		if err := os.WriteFile(overlay, ov, 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -192,11 +202,43 @@ func TestSeededBugsAreRejected(t *testing.T) {
 			t.Errorf("seeded bug %q: rejected at a %s record, want %s:\n%s", b.name, got, b.op, why)
 			continue
 		}
-		for _, want := range []string{"matches no step of the model", "State ", "waitq = "} {
+		for _, want := range []string{"matches no step of the model", "State ", "TraceIndex = "} {
 			if !strings.Contains(why, want) {
 				t.Errorf("seeded bug %q: the rejection does not say %q:\n%s", b.name, want, why)
 			}
 		}
 		t.Logf("seeded bug %q: %s", b.name, why)
 	}
+}
+
+// TestGroupRunsAreBehaviours records runs of a workers.Group over the real
+// queue, graceful and aborted: each queue log must be a behaviour of
+// tla/Queue.tla, and each graceful run's group log one of tla/Workers.tla.
+func TestGroupRunsAreBehaviours(t *testing.T) {
+	t.Parallel()
+	const runs = 30
+	var logs []Log
+	aborts := 0
+	for i := range runs {
+		ql, gl, aborted, err := RunGroup(uint64(i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		logs = append(logs, ql)
+		if aborted {
+			aborts++
+		} else {
+			logs = append(logs, gl)
+		}
+	}
+	if aborts == 0 || aborts == runs {
+		t.Fatalf("%d of %d runs aborted: want both kinds", aborts, runs)
+	}
+	vs := check(t, logs, []int{0, 1})
+	for _, v := range vs {
+		if !v.Accepted {
+			t.Error(v.Rejection())
+		}
+	}
+	t.Logf("%d group runs (%d aborted), %d logs", runs, aborts, len(logs))
 }
