@@ -715,10 +715,21 @@ func TestAbortIsNotErrNoConsumers(t *testing.T) {
 	errGiveUp := errors.New("operator said so")
 	for range 200 {
 		q, _ := queue.New[int](1)
-		_, err := run(context.Background(), q,
+		g, err := workers.Start(context.Background(), q,
 			[]workers.Producer[int]{{ID: 1, Make: func(context.Context, int) (int, error) { return 0, errGiveUp }}},
 			[]workers.Consumer[int]{{ID: 1}, {ID: 2}}, // wait in Pop on the empty queue
 			workers.Options[int]{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// A watchdog: a healthy group ends at once; one that a broken
+		// queue strands fails the test instead of hanging it.
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		_, err = g.Wait(ctx)
+		cancel()
+		if errors.Is(err, context.DeadlineExceeded) {
+			t.Fatalf("the group never ended: a consumer's Pop was not woken by the abort or by Close (%d queued)", q.Len())
+		}
 		if !errors.Is(err, errGiveUp) || errors.Is(err, workers.ErrNoConsumers) {
 			t.Fatalf("Wait after the first error = %v, want that error alone", err)
 		}
