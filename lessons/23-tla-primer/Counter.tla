@@ -26,7 +26,9 @@ Init ==
     /\ tmp = [p \in Procs |-> 0]
     /\ log = <<>>
 
-\* Go: the load of c.n (Inc's first half); with Atomic, all of Inc.
+\* Go: the load of c.n in `c.n++`, the first half of Counter.Inc in
+\* lessons/01-race-conditions/counter_broken.go; with Atomic, all of Inc
+\* in counter.go (Lock, c.n++, the deferred Unlock).
 Load(p) ==
     /\ pc[p] = "load"
     /\ IF Atomic
@@ -38,7 +40,7 @@ Load(p) ==
               /\ UNCHANGED n
     /\ log' = Append(log, [who |-> p, saw |-> n])
 
-\* Go: the store of c.n + 1 (Inc's second half).
+\* Go: the store of c.n + 1 in `c.n++`, the second half of the broken Inc.
 Store(p) ==
     /\ pc[p] = "store"
     /\ LET next == tmp[p] + 1 IN n' = next

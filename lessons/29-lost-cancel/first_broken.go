@@ -15,8 +15,8 @@ var ErrNoAnswer = errors.New("no mirror answered")
 // returns the first answer; ErrNoAnswer if none answers.
 //
 // BROKEN: when a mirror answers, FirstAnswer returns without calling that
-// mirror's cancel. Its context stays live, with its timer and its place
-// among ctx's children, until the timeout fires.
+// mirror's cancel. Its context stays live, with its timer (and, if ctx can
+// be cancelled, its place among ctx's children), until the timeout fires.
 func FirstAnswer(ctx context.Context, mirrors []func(context.Context) (string, error), timeout time.Duration) (string, error) {
 	for _, ask := range mirrors {
 		ctx, cancel := context.WithTimeout(ctx, timeout)
