@@ -36,7 +36,16 @@ type Verdict struct {
 // States returns how many states Trace lists.
 func (v Verdict) States() int { return len(reState.FindAllStringIndex(v.Trace, -1)) }
 
-var reState = regexp.MustCompile(`(?m)^State \d+`)
+var (
+	reState      = regexp.MustCompile(`(?m)^State \d+`)
+	reTraceIndex = regexp.MustCompile(`(?m)^\s*(/\\ )?TraceIndex = \d+\n`)
+)
+
+// Behaviour returns the states of Trace without the trace specification's
+// TraceIndex: for an accepted log, the behaviour of the model (with
+// ModelConfig's constants) that the log is, in the checker's notation,
+// ready for a trace page.
+func (v Verdict) Behaviour() string { return reTraceIndex.ReplaceAllString(v.Trace, "") }
 
 // Rejection explains a rejected log: the first record no step of the
 // model matches, with its wake-ups, and the model's state before it.

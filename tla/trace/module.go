@@ -88,37 +88,63 @@ func module(log Log, offline bool) (spec, cfg string, err error) {
 	b.WriteString(traceBody)
 	b.WriteString("\n====\n")
 
-	// The constants every log sets, then those it sets when the model has
-	// them.
-	consts := map[string]string{
-		"Producers": setValue(log.Producers),
-		"Consumers": setValue(log.Consumers),
-		"Cap":       strconv.Itoa(log.Cap),
-		"Items":     strconv.Itoa(log.Items),
-	}
-	if model == QueueModel {
-		consts["Cancellable"] = setValue(log.Cancellable)
-		consts["NoOne"] = `"none"`
+	consts, err := constants(log, string(modelCfg))
+	if err != nil {
+		return "", "", err
 	}
 	var c strings.Builder
 	c.WriteString("CONSTANTS\n")
 	if offline {
 		c.WriteString("    Log = " + strings.ReplaceAll(logValue(log.Records), "\n    ", " ") + "\n")
 	}
-	for _, line := range cfgConstants(string(modelCfg)) {
+	c.WriteString(consts)
+	c.WriteString("INIT TraceInit\nNEXT TraceNext\nINVARIANT TraceMatched\n")
+	return b.String(), c.String(), nil
+}
+
+// ModelConfig returns a cfg of the log's model (tla/Queue.cfg or
+// tla/Workers.cfg) with the log's constants: with the model's spec, it
+// reads the states of Verdict.Behaviour.
+func ModelConfig(log Log) (string, error) {
+	modelCfg, err := os.ReadFile(filepath.Join(tla.Dir(), log.model()+".cfg"))
+	if err != nil {
+		return "", err
+	}
+	consts, err := constants(log, string(modelCfg))
+	if err != nil {
+		return "", err
+	}
+	return "SPECIFICATION Spec\nCONSTANTS\n" + consts, nil
+}
+
+// constants returns the CONSTANTS lines of modelCfg with the log's
+// values in place of the model's.
+func constants(log Log, modelCfg string) (string, error) {
+	// The constants every log sets, then those of the queue's model.
+	set := map[string]string{
+		"Producers": setValue(log.Producers),
+		"Consumers": setValue(log.Consumers),
+		"Cap":       strconv.Itoa(log.Cap),
+		"Items":     strconv.Itoa(log.Items),
+	}
+	if log.model() == QueueModel {
+		set["Cancellable"] = setValue(log.Cancellable)
+		set["NoOne"] = `"none"`
+	}
+	var c strings.Builder
+	for _, line := range cfgConstants(modelCfg) {
 		name, value, _ := strings.Cut(line, "=")
 		name = strings.TrimSpace(name)
-		if v, ok := consts[name]; ok {
+		if v, ok := set[name]; ok {
 			value = v
-			delete(consts, name)
+			delete(set, name)
 		}
 		fmt.Fprintf(&c, "    %s = %s\n", name, strings.TrimSpace(value))
 	}
-	if len(consts) > 0 {
-		return "", "", fmt.Errorf("%s.cfg: no constant %v", model, consts)
+	if len(set) > 0 {
+		return "", fmt.Errorf("%s.cfg: no constant %v", log.model(), set)
 	}
-	c.WriteString("INIT TraceInit\nNEXT TraceNext\nINVARIANT TraceMatched\n")
-	return b.String(), c.String(), nil
+	return c.String(), nil
 }
 
 // moduleBody returns a module's text between its MODULE line and its

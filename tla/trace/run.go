@@ -110,7 +110,7 @@ func (r *run) end() Log {
 
 // RunQueue runs the real queue once, recording it, and returns the log.
 // The seed picks the shape: capacity 1 to 3, 2 to 4 producers and 2 to 4
-// consumers, at most 6 items in all, which goroutines (at most two) have
+// consumers, at most 4 items in all, which goroutines (at most two) have
 // a context that a deadline or a cancel ends, and when Close comes
 // (racing the calls, or once the producers are done). Producer i pushes
 // the items 100*i+1, 100*i+2, ...
@@ -118,7 +118,7 @@ func RunQueue(seed uint64) (Log, error) {
 	const maxCancellable = 2 // each doubles the states a check may explore
 	rng := rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15))
 	nProducers, nConsumers := 2+rng.IntN(3), 2+rng.IntN(3)
-	items := 1 + rng.IntN(6/nProducers)
+	items := 1 + rng.IntN(4/nProducers)
 	r, err := newRun(fmt.Sprintf("queue-%d", seed), 1+rng.IntN(3))
 	if err != nil {
 		return Log{}, err

@@ -105,9 +105,11 @@ func TestRealRunsAreBehaviours(t *testing.T) {
 // A seeded bug: a textual edit of a file (queue/queue.go if not named),
 // and the scenario whose log it must make the model reject at a record of
 // the given op.
+// When the rejection is deterministic, step is how it names the record and
+// state, a line of the model's state it shows.
 type seededBug struct {
-	name, file, old, new string
-	scenario, op         string
+	name, file, old, new      string
+	scenario, op, step, state string
 }
 
 var seededBugs = []seededBug{{
@@ -115,6 +117,7 @@ var seededBugs = []seededBug{{
 	old:      "\tq.broadcast(&q.notFull)\n\tq.broadcast(&q.notEmpty)\n",
 	new:      "\tq.signal(&q.notFull)\n\tq.signal(&q.notEmpty)\n",
 	scenario: "close-wakes-all", op: "Close",
+	step: "record 7 of %d, Close + Signal(notFull) + Signal(notEmpty), matches no step of the model",
 }, {
 	name:     "if instead of for around Pop's wait",
 	old:      "\t\tfor q.items.len() == 0 && !q.closed { // predicate first, as in awaitRoom\n",
@@ -125,16 +128,19 @@ var seededBugs = []seededBug{{
 	old:      "func (q *Queue[T]) awaitItem(ctx context.Context) error {\n",
 	new:      "func (q *Queue[T]) awaitItem(ctx context.Context) error {\n\tif err := ctx.Err(); err != nil {\n\t\treturn q.failed(ctx, err)\n\t}\n",
 	scenario: "done-ctx-takes-item", op: "Fail",
+	step: "record 4 of %d, Fail(c1, err ctx), matches no step of the model",
 }, {
 	name:     "Pop does not signal notFull",
 	old:      "\tfor range min(n, q.pushWaiters) {\n\t\tq.signal(&q.notFull)\n\t}\n",
 	new:      "",
 	scenario: "pop-wakes-pusher", op: "Pop",
+	step: "record 6 of %d, Pop(c1, items [1]), matches no step of the model",
 }, {
 	name:     "the context's callback wakes nobody",
 	old:      "\t\t}\n\t\tq.broadcast(c)\n\t}\n",
 	new:      "\t\t}\n\t}\n",
 	scenario: "cancel-wakes-waiters", op: "CtxCallback",
+	step: "record 5 of %d, CtxCallback(c1, notEmpty), matches no step of the model",
 }, {
 	name:     "the group closes the queue before its producers have returned",
 	file:     "workers/group.go",
@@ -202,7 +208,10 @@ func TestSeededBugsAreRejected(t *testing.T) {
 			t.Errorf("seeded bug %q: rejected at a %s record, want %s:\n%s", b.name, got, b.op, why)
 			continue
 		}
-		for _, want := range []string{"matches no step of the model", "State ", "TraceIndex = "} {
+		if b.step != "" && !strings.Contains(why, fmt.Sprintf(b.step, len(v.Log.Records))) {
+			t.Errorf("seeded bug %q: the rejection does not say %q:\n%s", b.name, fmt.Sprintf(b.step, len(v.Log.Records)), why)
+		}
+		for _, want := range []string{"matches no step of the model", "State ", "TraceIndex = ", b.state} {
 			if !strings.Contains(why, want) {
 				t.Errorf("seeded bug %q: the rejection does not say %q:\n%s", b.name, want, why)
 			}
@@ -241,4 +250,41 @@ func TestGroupRunsAreBehaviours(t *testing.T) {
 		}
 	}
 	t.Logf("%d group runs (%d aborted), %d logs", runs, aborts, len(logs))
+}
+
+// TestBehaviourIsTheModelsStates: an accepted log's behaviour lists the
+// model's states only, as many as the trace, starting from Init.
+func TestBehaviourIsTheModelsStates(t *testing.T) {
+	t.Parallel()
+	l, err := Scenarios["pop-wakes-pusher"]()
+	if err != nil {
+		t.Fatal(err)
+	}
+	vs, err := CheckOffline(t.Context(), []Log{l})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := vs[0]
+	if !v.Accepted {
+		t.Fatal(v.Rejection())
+	}
+	b := v.Behaviour()
+	if strings.Contains(b, "TraceIndex") || !strings.Contains(v.Trace, "TraceIndex") {
+		t.Errorf("TraceIndex is not dropped from the behaviour:\n%s", b)
+	}
+	if got := len(reState.FindAllString(b, -1)); got != v.States() || got < len(l.Records)/2 {
+		t.Errorf("behaviour of %d states, trace of %d, log of %d records", got, v.States(), len(l.Records))
+	}
+	if !strings.Contains(b[:strings.Index(b[1:], "State ")+1], `pc = [c1 |-> "idle", p1 |-> "idle", p2 |-> "idle"]`) {
+		t.Errorf("the behaviour does not start in Init:\n%s", b)
+	}
+	cfg, err := ModelConfig(l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"SPECIFICATION Spec", `Producers = {"p1", "p2"}`, "Cap = 1", "CloseAnyTime = TRUE"} {
+		if !strings.Contains(cfg, want) {
+			t.Errorf("ModelConfig does not say %q:\n%s", want, cfg)
+		}
+	}
 }
