@@ -184,3 +184,35 @@ func TestFindTLA(t *testing.T) {
 		t.Errorf("with the checker installed: %v, output %q; want nothing done", err, out.String())
 	}
 }
+
+// TestEveryLesson: the list names every lesson folder, and every lesson's
+// first hint is its exercise.json's first hint.
+func TestEveryLesson(t *testing.T) {
+	env := []string{"XDG_CONFIG_HOME=" + t.TempDir()}
+	dirs, err := filepath.Glob("../../lessons/[0-9][0-9]-*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, code := runner(t, env)
+	if code != 0 {
+		t.Fatalf("list: exit code %d:\n%s", code, list)
+	}
+	for _, dir := range dirs {
+		num := filepath.Base(dir)[:2]
+		if !regexp.MustCompile(`(?m)^` + num + `  not started  `).MatchString(list) {
+			t.Errorf("the list does not show lesson %s as not started:\n%s", num, list)
+		}
+		var ex exercise
+		data, err := os.ReadFile(filepath.Join(dir, "exercise", "exercise.json"))
+		if err != nil {
+			t.Errorf("lesson %s: %v", num, err)
+			continue
+		}
+		if err := json.Unmarshal(data, &ex); err != nil || len(ex.Hints) == 0 {
+			t.Errorf("lesson %s: exercise.json: %v, %d hints", num, err, len(ex.Hints))
+			continue
+		}
+		out, code := runner(t, env, "hint", num)
+		expect(t, out, code, 0, `Hint 1 of \d+ for lesson `+num+`:\n\n`+regexp.QuoteMeta(ex.Hints[0]))
+	}
+}
