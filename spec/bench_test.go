@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -13,98 +14,185 @@ import (
 	"github.com/pckit/pckit/spec"
 )
 
-// BenchmarkCheck measures the checker: the longest history of the real
-// queue, at 8 and at 16 clients, that spec.Check verifies (Ok) within 10
-// s. A length passes when at least two of three freshly recorded histories
-// of that length check within the budget (the difficulty of a history
-// varies with the interleaving). The benchmark doubles the length from
-// 1000 until one fails (halving first if 1000 fails), then bisects three
-// times between the longest that passed and the shortest that failed, and
-// reports the longest history that passed as calls/10s. It is one long
-// measurement: run it with -benchtime=1x.
+// BenchmarkCheck decides histories of the real queue (capacity 8, every
+// kind of call, cancellations, a Close at the end) of 10k, 100k and 1M
+// calls at 8 and 16 clients, with Check and, in the same run, with
+// porcupine, each given 10 s: a run that gives up reports decided=0.
+// porcupine is left out of the 1M histories: at 100k it is already
+// undecided after 10 s. Each history is recorded once, before the timer.
 //
-//	go test -run '^$' -bench BenchmarkCheck -benchtime=1x -timeout 60m ./spec/
+//	go test -run '^$' -bench 'BenchmarkCheck' -benchtime=1x -timeout 30m ./spec/
 func BenchmarkCheck(b *testing.B) {
-	const (
-		budget = 10 * time.Second
-		maxLen = 1 << 22
-		minLen = 32
-	)
 	for _, clients := range []int{8, 16} {
-		b.Run(fmt.Sprintf("clients=%d", clients), func(b *testing.B) {
-			for range b.N {
-				// sample records one history of about target calls and
-				// checks it.
-				sample := func(target, i int) (calls int, took time.Duration, ok bool) {
-					h := benchHistory(clients, target, uint64(target*3+i))
-					start := time.Now()
-					res, _ := spec.Check(spec.FIFO(benchCap).Model(), h, budget)
-					took = time.Since(start)
-					if res == porcupine.Illegal {
-						b.Fatalf("%d calls: Illegal", len(h))
-					}
-					b.Logf("%8d calls: %-7s in %v", len(h), res, took.Round(time.Millisecond))
-					return len(h), took, res == porcupine.Ok && took <= budget
+		for _, calls := range []int{10_000, 100_000, 1_000_000} {
+			h := benchHistory(clients, calls, uint64(clients*calls))
+			for _, checker := range []string{"queue", "porcupine"} {
+				if checker == "porcupine" && calls > 100_000 {
+					continue
 				}
-				// try reports whether two of three samples pass, and the
-				// longest passing sample.
-				try := func(target int) (calls int, took time.Duration, ok bool) {
-					passed := 0
-					for i := 0; i < 3 && passed < 2 && i-passed < 2; i++ {
-						if c, d, ok := sample(target, i); ok {
-							passed++
-							if c > calls {
-								calls, took = c, d
-							}
-						}
-					}
-					return calls, took, passed >= 2
-				}
-				best, bestTook, lo, hi := 0, time.Duration(0), 0, 0
-				for target := 1000; target >= minLen && target <= maxLen; {
-					calls, took, ok := try(target)
-					switch {
-					case ok:
-						best, bestTook, lo = calls, took, target
-						if hi != 0 {
-							target = 0 // found both ends
-							continue
-						}
-						target *= 2
-					default:
-						hi = target
-						if lo != 0 {
-							target = 0
-							continue
-						}
-						target /= 2
-					}
-				}
-				for i := 0; i < 3 && lo > 0 && hi > 0; i++ {
-					mid := (lo + hi) / 2
-					if calls, took, ok := try(mid); ok {
-						lo = mid
-						if calls > best {
-							best, bestTook = calls, took
-						}
-					} else {
-						hi = mid
-					}
-				}
-				b.ReportMetric(float64(best), "calls/10s")
-				b.ReportMetric(bestTook.Seconds(), "s-at-best")
+				b.Run(fmt.Sprintf("clients=%d/calls=%d/%s", clients, calls, checker), func(b *testing.B) {
+					benchDecide(b, checker, h, porcupine.Ok)
+				})
 			}
-		})
+		}
 	}
+}
+
+// BenchmarkCheckIllegal decides 1M-call, 16-client histories of the real
+// queue, each changed in one way a broken queue would answer, and asserts
+// Illegal with a witness of at most three calls; porcupine, given 10 s,
+// beside it.
+//
+//	go test -run '^$' -bench 'BenchmarkCheckIllegal' -benchtime=1x -timeout 30m ./spec/
+func BenchmarkCheckIllegal(b *testing.B) {
+	h := benchHistory(16, 1_000_000, 16)
+	for _, kind := range []string{"lost", "duplicate", "reordering", "fake-empty", "fake-full", "len-off-by-one"} {
+		bad := breakHistory(b, h, kind)
+		for _, checker := range []string{"queue", "porcupine"} {
+			b.Run(kind+"/"+checker, func(b *testing.B) { benchDecide(b, checker, bad, porcupine.Illegal) })
+		}
+	}
+}
+
+// benchDecide decides h with checker b.N times, with a 10 s budget, and
+// fails unless the verdict is want or, for porcupine, Unknown.
+func benchDecide(b *testing.B, checker string, h []porcupine.Operation, want porcupine.CheckResult) {
+	const budget = 10 * time.Second
+	sp := spec.FIFO(benchCap)
+	var res spec.Result
+	for b.Loop() {
+		if checker == "queue" {
+			res = spec.Check(sp, h, budget)
+		} else {
+			res = spec.Result{Verdict: porcupine.CheckOperationsTimeout(sp.Model(), h, budget)}
+		}
+	}
+	if res.Verdict != want && (checker == "queue" || res.Verdict != porcupine.Unknown) {
+		b.Fatalf("%s on %d calls: %s, want %s", checker, len(h), res, want)
+	}
+	if checker == "queue" && want == porcupine.Illegal && len(res.Witness) > 3 {
+		b.Fatalf("witness of %d calls: %s", len(res.Witness), res)
+	}
+	decided := 0.0
+	if res.Verdict != porcupine.Unknown {
+		decided = 1
+	}
+	b.ReportMetric(decided, "decided")
+	b.ReportMetric(float64(len(h)), "calls")
+	b.ReportMetric(b.Elapsed().Seconds()/float64(b.N)/float64(len(h))*1e6, "s/Mcall")
+	if want == porcupine.Illegal && checker == "queue" {
+		b.Logf("%s", res)
+	}
+}
+
+// breakHistory returns a copy of h, a linearizable history of the real
+// queue that ends closed and drained, with one change of the given kind:
+//
+//   - lost: a pop of an item is left out, so the item is never popped;
+//   - duplicate: a pop returns the item of a pop 1000 calls earlier;
+//   - reordering: two pops 1000 calls apart swap their items;
+//   - fake-empty: a Len during which an item was surely queued becomes a
+//     TryPop that found the queue empty;
+//   - fake-full: a Len during which fewer than 7 items (the least
+//     capacity a resize sets) can have been queued becomes a TryPush of a
+//     new item that found the queue full;
+//   - len-off-by-one: a Len that returned as many items as can have been
+//     queued during it returns one more.
+//
+// Each change is made in the middle of the history.
+func breakHistory(b *testing.B, h []porcupine.Operation, kind string) []porcupine.Operation {
+	h = slices.Clone(h)
+	out := func(i int) spec.Output { return h[i].Output.(spec.Output) }
+	op := func(i int) spec.Kind { return h[i].Input.(spec.Input).Op }
+	var pops, lens []int
+	for i := len(h) / 2; i < len(h); i++ {
+		switch {
+		case (op(i) == spec.Pop || op(i) == spec.TryPop) && out(i).Outcome == spec.OK:
+			pops = append(pops, i)
+		case op(i) == spec.Len:
+			lens = append(lens, i)
+		}
+	}
+	// Bounds on the items queued during call i, as Check computes them.
+	var pushCalls, popRets []int64
+	pushed := map[int]int64{} // item → return of its push
+	popCall := map[int]int64{}
+	for _, o := range h {
+		in, res := o.Input.(spec.Input), o.Output.(spec.Output)
+		n := 0
+		switch {
+		case res.Outcome != spec.OK:
+		case in.Op == spec.Push || in.Op == spec.TryPush:
+			n, pushed[in.Value] = 1, o.Return
+		case in.Op == spec.PushBatch:
+			n = res.Value
+			for _, v := range in.Values[:n] {
+				pushed[v] = o.Return
+			}
+		case in.Op == spec.Pop || in.Op == spec.TryPop:
+			popRets, popCall[res.Value] = append(popRets, o.Return), o.Call
+		case in.Op == spec.PopBatch:
+			for _, v := range res.Values {
+				popRets, popCall[v] = append(popRets, o.Return), o.Call
+			}
+		}
+		for range n {
+			pushCalls = append(pushCalls, o.Call)
+		}
+	}
+	slices.Sort(pushCalls)
+	slices.Sort(popRets)
+	most := func(i int) int {
+		a, _ := slices.BinarySearch(pushCalls, h[i].Return+1)
+		r, _ := slices.BinarySearch(popRets, h[i].Call)
+		return a - r
+	}
+	surelyQueued := func(i int) bool {
+		for v, ret := range pushed {
+			if ret < h[i].Call && popCall[v] > h[i].Return {
+				return true
+			}
+		}
+		return false
+	}
+	switch kind {
+	case "lost":
+		return slices.Delete(h, pops[0], pops[0]+1)
+	case "duplicate", "reordering":
+		a, z := pops[0], pops[1000]
+		va, vz := out(a), out(z)
+		if kind == "reordering" {
+			h[a].Output = vz
+		}
+		h[z].Output = va
+		return h
+	case "fake-empty", "fake-full", "len-off-by-one":
+		for _, i := range lens {
+			switch {
+			case kind == "fake-empty" && surelyQueued(i):
+				h[i].Input, h[i].Output = spec.Input{Op: spec.TryPop}, spec.Output{Outcome: spec.Empty}
+				return h
+			case kind == "fake-full" && most(i) < benchCap-1:
+				h[i].Input, h[i].Output = spec.Input{Op: spec.TryPush, Value: 1 << 40}, spec.Output{Outcome: spec.Full}
+				return h
+			case kind == "len-off-by-one" && out(i).Value == most(i):
+				h[i].Output = spec.Output{Value: most(i) + 1}
+				return h
+			}
+		}
+	}
+	b.Fatalf("no place for a %s change in the second half of the history", kind)
+	return nil
 }
 
 const benchCap = 8
 
 // benchHistory records a history of about target calls: half the clients
 // produce (push, tryPush, pushBatch), half consume (pop, tryPop, popBatch,
-// len) until the queue is closed and drained; one call in eight has a
-// context that is already cancelled or ends within 100µs. The queue is
-// closed once every producer is done.
+// len, and, one call in 64, cap, closed or a resize to 7, 8 or 9) until
+// the queue is closed and drained; one call in eight has a context that is
+// already cancelled or ends within 100µs. The queue is closed once every
+// producer is done.
 func benchHistory(clients, target int, seed uint64) []porcupine.Operation {
 	r := spec.NewRecorder(newQueue(benchCap))
 	producers := clients / 2
@@ -125,6 +213,14 @@ func benchHistory(clients, target int, seed uint64) []porcupine.Operation {
 		cons.Go(func() {
 			for {
 				in := randomCall(rng, 1, 0)
+				switch rng.IntN(64 * 3) {
+				case 0:
+					in = spec.Input{Op: spec.Cap}
+				case 1:
+					in = spec.Input{Op: spec.Closed}
+				case 2:
+					in = spec.Input{Op: spec.Resize, Value: benchCap - 1 + rng.IntN(3)}
+				}
 				var out spec.Output
 				benchContext(rng, func(ctx context.Context) { out = c.Do(ctx, in) })
 				if out.Outcome == spec.ClosedErr {

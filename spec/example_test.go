@@ -33,8 +33,7 @@ func ExampleRecorder() {
 	for _, op := range r.History() {
 		fmt.Println(spec.DescribeOperation(op.Input.(spec.Input), op.Output.(spec.Output)))
 	}
-	res, _ := spec.Check(spec.FIFO(2).Model(), r.History(), time.Second)
-	fmt.Println(res)
+	fmt.Println(spec.Check(spec.FIFO(2), r.History(), time.Second))
 	// Output:
 	// push(1) → ok
 	// push(2) → ok
@@ -45,8 +44,9 @@ func ExampleRecorder() {
 	// Ok
 }
 
-// A history the queue could not have produced: porcupine finds it
-// Illegal, and CheckHTML writes the visualization.
+// A history the queue could not have produced: Check finds it Illegal,
+// with the calls that cannot be ordered and why, and CheckHTML writes
+// porcupine's visualization of them.
 func ExampleCheckHTML() {
 	dir, _ := os.MkdirTemp("", "spec")
 	defer os.RemoveAll(dir)
@@ -57,10 +57,16 @@ func ExampleCheckHTML() {
 		{ClientId: 1, Input: spec.Input{Op: spec.Pop}, Call: 5, Output: spec.Output{Value: 2}, Return: 6},
 	}
 	path := filepath.Join(dir, "history.html")
-	res, err := spec.CheckHTML(path, spec.FIFO(4).Model(), history, time.Second)
+	res, err := spec.CheckHTML(path, spec.FIFO(4), history, time.Second)
 	_, statErr := os.Stat(path)
-	fmt.Println(res, err, statErr == nil)
-	// Output: Illegal <nil> true
+	fmt.Println(res)
+	fmt.Println(err, statErr == nil)
+	// Output:
+	// Illegal: 1 was queued ahead of 2 (push(1) returned before push(2) began), yet pop() → 2 returned before any pop of 1 began
+	//   client 0  [1, 2]  push(1) → ok
+	//   client 0  [3, 4]  push(2) → ok
+	//   client 1  [5, 6]  pop() → 2
+	// <nil> true
 }
 
 // Apply is the specification: the response of one call and the next state.

@@ -223,9 +223,12 @@ func FuzzConcurrent(f *testing.F) {
 // (the budget spent) fails the test too, saying so.
 func linearizable(t *testing.T, sp spec.Spec, h []porcupine.Operation) bool {
 	t.Helper()
-	res, _ := spec.Check(sp.Model(), h, time.Minute)
-	if res == porcupine.Unknown {
+	res := spec.Check(sp, h, time.Minute)
+	if res.Verdict == porcupine.Unknown {
 		t.Fatalf("the checker gave up on a history of %d calls", len(h))
 	}
-	return res == porcupine.Ok
+	if res.Verdict == porcupine.Illegal {
+		t.Log(res)
+	}
+	return res.Verdict == porcupine.Ok
 }

@@ -193,7 +193,7 @@ func TestLinearizable(t *testing.T) {
 				w := workload{clients: 3 + i%4, ops: 25, seed: uint64(i)}
 				h := runWorkload(t, k.new(capacity), w)
 				total += len(h)
-				checkOk(t, k.spec(capacity).Model(), h, "history %d (cap %d, %d clients)", i, capacity, w.clients)
+				checkOk(t, k.spec(capacity), h, "history %d (cap %d, %d clients)", i, capacity, w.clients)
 			}
 			t.Logf("%d histories, %d calls, all linearizable", n, total)
 		})
@@ -211,7 +211,7 @@ func TestLinearizableRefQueue(t *testing.T) {
 		capacity := 1 + i%4
 		w := workload{clients: 3 + i%4, ops: 25, seed: uint64(1000 + i)}
 		h := runWorkload(t, newRefQueue(capacity), w)
-		checkOk(t, spec.FIFO(capacity).Model(), h, "history %d (cap %d)", i, capacity)
+		checkOk(t, spec.FIFO(capacity), h, "history %d (cap %d)", i, capacity)
 	}
 }
 
@@ -225,17 +225,14 @@ func newQueue(capacity int) spec.Queue {
 
 // checkOk fails t unless h is linearizable; on Illegal it writes the
 // visualization to t's temp dir and names it.
-func checkOk(t *testing.T, m porcupine.Model, h []porcupine.Operation, format string, args ...any) {
+func checkOk(t *testing.T, sp spec.Spec, h []porcupine.Operation, format string, args ...any) {
 	t.Helper()
-	res, info := spec.Check(m, h, time.Minute)
-	if res == porcupine.Ok {
-		return
-	}
 	path := t.TempDir() + "/history.html"
-	if res == porcupine.Illegal {
-		if err := spec.WriteHTML(path, m, info); err != nil {
-			t.Error(err)
-		}
+	res, err := spec.CheckHTML(path, sp, h, time.Minute)
+	if err != nil {
+		t.Error(err)
 	}
-	t.Fatalf(format+": %s (%d calls; visualization in %s)", append(args, res, len(h), path)...)
+	if res.Verdict != porcupine.Ok {
+		t.Fatalf(format+": %s\n(%d calls; visualization in %s)", append(args, res, len(h), path)...)
+	}
 }

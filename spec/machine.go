@@ -8,9 +8,9 @@ import (
 	"github.com/leanovate/gopter/commands"
 )
 
-// Do performs the call in on q with ctx and returns its response. PopBatch
+// do performs the call in on q with ctx and returns its response. PopBatch
 // pops into a new slice of in.Value items.
-func Do(ctx context.Context, q Queue, in Input) Output {
+func do(ctx context.Context, q Queue, in Input) Output {
 	switch in.Op {
 	case Push:
 		return result(q.Push(ctx, in.Value))
@@ -52,9 +52,12 @@ func Do(ctx context.Context, q Queue, in Input) Output {
 	return Output{Outcome: Unexpected, Err: "unknown call " + in.Op.String()}
 }
 
-// Do performs the call in through c, recorded like any other call.
-func (c *Client) Do(ctx context.Context, in Input) Output {
-	return c.call(in, func() Output { return Do(ctx, c.r.q, in) })
+// do performs the call in through c, recorded like any other call.
+// Items are tagged as by the other methods; the response is as recorded,
+// with ids.
+func (c *Client) do(ctx context.Context, in Input) Output {
+	in = c.r.tag(in)
+	return c.call(in, func() Output { return do(ctx, c.r.q, in) })
 }
 
 // Commands returns sp as a gopter state machine (package
@@ -104,7 +107,7 @@ var _ commands.Command = command{}
 func (c command) Run(sut commands.SystemUnderTest) commands.Result {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel() // a call that would wait returns at once
-	return Do(ctx, sut.(Queue), c.in)
+	return do(ctx, sut.(Queue), c.in)
 }
 
 func (c command) NextState(state commands.State) commands.State {

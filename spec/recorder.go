@@ -31,6 +31,14 @@ type Queue interface {
 // a porcupine.Operation: the call's Input, its Output, and its invocation
 // and response times on one logical clock shared by all clients.
 //
+// The recorder tags every item pushed through it, each element of a batch
+// too, with a unique id: the queue holds ids 1, 2, 3, ... in the order the
+// pushes were invoked, the history records ids, and each Client hands its
+// caller back the item that was pushed under the id popped. So each popped
+// value in a history names the one push it came from, which is what lets
+// Check decide long histories; a queue that invents an item shows a value
+// that is no id. (A priority queue's less therefore orders ids.)
+//
 // Make one with NewRecorder on a new, empty queue, hand each goroutine its
 // own Client, and, once every client is done, check History with Check
 // against the Spec the queue was made with. A Recorder is safe for
@@ -41,6 +49,7 @@ type Recorder struct {
 
 	mu      sync.Mutex
 	clients map[int]*Client
+	items   []int // items[id-1] is the item pushed under id
 }
 
 // NewRecorder returns a recorder of calls to q.
@@ -86,6 +95,47 @@ func (r *Recorder) Pending() []porcupine.Operation {
 	}
 	slices.SortFunc(ops, byCall)
 	return ops
+}
+
+// tag gives each item of a push a new id, remembering the item, and
+// returns the call with ids for items.
+func (r *Recorder) tag(in Input) Input {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	id := func(v int) int {
+		r.items = append(r.items, v)
+		return len(r.items)
+	}
+	switch in.Op {
+	case Push, TryPush:
+		in.Value = id(in.Value)
+	case PushBatch:
+		ids := make([]int, len(in.Values))
+		for i, v := range in.Values {
+			ids[i] = id(v)
+		}
+		in.Values = ids
+	}
+	return in
+}
+
+// untag replaces ids by the items pushed under them, in place; a value
+// that is no id (an item the queue invented) is left as it is.
+func (r *Recorder) untag(ids []int) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for i, id := range ids {
+		if id >= 1 && id <= len(r.items) {
+			ids[i] = r.items[id-1]
+		}
+	}
+}
+
+// item returns the item pushed under id (see untag).
+func (r *Recorder) item(id int) int {
+	ids := []int{id}
+	r.untag(ids)
+	return ids[0]
 }
 
 func byCall(a, b porcupine.Operation) int { return cmp.Compare(a.Call, b.Call) }
@@ -158,7 +208,7 @@ func (c *Client) inFlight() (porcupine.Operation, bool) {
 
 // result turns an error into an Output.
 func result(err error) Output {
-	o := Output{Outcome: OutcomeOf(err)}
+	o := Output{Outcome: outcomeOf(err)}
 	if o.Outcome == Unexpected {
 		o.Err = err.Error()
 	}
@@ -167,8 +217,9 @@ func result(err error) Output {
 
 // Push calls Push on the recorded queue.
 func (c *Client) Push(ctx context.Context, v int) (err error) {
-	c.call(Input{Op: Push, Value: v}, func() Output {
-		err = c.r.q.Push(ctx, v)
+	in := c.r.tag(Input{Op: Push, Value: v})
+	c.call(in, func() Output {
+		err = c.r.q.Push(ctx, in.Value)
 		return result(err)
 	})
 	return err
@@ -176,8 +227,9 @@ func (c *Client) Push(ctx context.Context, v int) (err error) {
 
 // TryPush calls TryPush on the recorded queue.
 func (c *Client) TryPush(v int) (err error) {
-	c.call(Input{Op: TryPush, Value: v}, func() Output {
-		err = c.r.q.TryPush(v)
+	in := c.r.tag(Input{Op: TryPush, Value: v})
+	c.call(in, func() Output {
+		err = c.r.q.TryPush(in.Value)
 		return result(err)
 	})
 	return err
@@ -189,6 +241,7 @@ func (c *Client) Pop(ctx context.Context) (v int, err error) {
 		v, err = c.r.q.Pop(ctx)
 		return popResult(v, err)
 	})
+	v = c.r.item(v)
 	return v, err
 }
 
@@ -198,6 +251,7 @@ func (c *Client) TryPop() (v int, err error) {
 		v, err = c.r.q.TryPop()
 		return popResult(v, err)
 	})
+	v = c.r.item(v)
 	return v, err
 }
 
@@ -211,11 +265,12 @@ func popResult(v int, err error) Output {
 	return o
 }
 
-// PushBatch calls PushBatch on the recorded queue. The recorded input is a
-// copy of vs.
+// PushBatch calls PushBatch on the recorded queue with an id for each
+// item of vs.
 func (c *Client) PushBatch(ctx context.Context, vs []int) (n int, err error) {
-	c.call(Input{Op: PushBatch, Values: slices.Clone(vs)}, func() Output {
-		n, err = c.r.q.PushBatch(ctx, vs)
+	in := c.r.tag(Input{Op: PushBatch, Values: vs})
+	c.call(in, func() Output {
+		n, err = c.r.q.PushBatch(ctx, slices.Clone(in.Values))
 		o := result(err)
 		o.Value = n
 		return o
@@ -224,7 +279,7 @@ func (c *Client) PushBatch(ctx context.Context, vs []int) (n int, err error) {
 }
 
 // PopBatch calls PopBatch on the recorded queue. The recorded output is a
-// copy of dst[:n].
+// copy of dst[:n], with ids; dst gets the items.
 func (c *Client) PopBatch(ctx context.Context, dst []int) (n int, err error) {
 	c.call(Input{Op: PopBatch, Value: len(dst)}, func() Output {
 		n, err = c.r.q.PopBatch(ctx, dst)
@@ -235,6 +290,7 @@ func (c *Client) PopBatch(ctx context.Context, dst []int) (n int, err error) {
 		}
 		return o
 	})
+	c.r.untag(dst[:max(min(n, len(dst)), 0)])
 	return n, err
 }
 

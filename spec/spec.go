@@ -95,7 +95,7 @@ const (
 	OK          Outcome = iota // nil error
 	Full                       // queue.ErrFull
 	Empty                      // queue.ErrEmpty
-	ClosedErr                  // queue.ErrClosed
+	closedErr                  // queue.ErrClosed
 	Cancelled                  // the call's context ended: context.Canceled or DeadlineExceeded
 	BadCapacity                // queue.ErrCapacity
 	Unexpected                 // any other error: never legal
@@ -109,7 +109,7 @@ func (o Outcome) String() string {
 		return "full"
 	case Empty:
 		return "empty"
-	case ClosedErr:
+	case closedErr:
 		return "closed"
 	case Cancelled:
 		return "cancelled"
@@ -121,8 +121,8 @@ func (o Outcome) String() string {
 	return fmt.Sprintf("Outcome(%d)", uint8(o))
 }
 
-// OutcomeOf classifies err.
-func OutcomeOf(err error) Outcome {
+// outcomeOf classifies err.
+func outcomeOf(err error) Outcome {
 	switch {
 	case err == nil:
 		return OK
@@ -131,7 +131,7 @@ func OutcomeOf(err error) Outcome {
 	case errors.Is(err, queue.ErrEmpty):
 		return Empty
 	case errors.Is(err, queue.ErrClosed):
-		return ClosedErr
+		return closedErr
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return Cancelled
 	case errors.Is(err, queue.ErrCapacity):
@@ -189,9 +189,6 @@ func (s State) Len() int { return len(s.items) / 8 }
 
 // Cap returns the capacity.
 func (s State) Cap() int { return s.cap }
-
-// IsClosed reports whether the queue is closed.
-func (s State) IsClosed() bool { return s.closed }
 
 // String describes s, e.g. "[1 2 3] cap 4 closed".
 func (s State) String() string {
@@ -276,7 +273,7 @@ func (sp Spec) Apply(s State, in Input) (Output, State) {
 	case Push:
 		switch {
 		case s.closed:
-			return Output{Outcome: ClosedErr}, s
+			return Output{Outcome: closedErr}, s
 		case full:
 			return Output{Outcome: Cancelled}, s
 		}
@@ -284,7 +281,7 @@ func (sp Spec) Apply(s State, in Input) (Output, State) {
 	case TryPush:
 		switch {
 		case s.closed:
-			return Output{Outcome: ClosedErr}, s
+			return Output{Outcome: closedErr}, s
 		case full:
 			return Output{Outcome: Full}, s
 		}
@@ -292,11 +289,11 @@ func (sp Spec) Apply(s State, in Input) (Output, State) {
 	case PushBatch:
 		switch {
 		case len(in.Values) == 0 && s.closed:
-			return Output{Outcome: ClosedErr}, s
+			return Output{Outcome: closedErr}, s
 		case len(in.Values) == 0:
 			return Output{}, s
 		case s.closed:
-			return Output{Outcome: ClosedErr}, s
+			return Output{Outcome: closedErr}, s
 		case full:
 			return Output{Outcome: Cancelled}, s
 		}
@@ -310,7 +307,7 @@ func (sp Spec) Apply(s State, in Input) (Output, State) {
 		case s.Len() > 0:
 			return Output{Value: s.at(0)}, State{s.items[8:], s.cap, s.closed}
 		case s.closed:
-			return Output{Outcome: ClosedErr}, s
+			return Output{Outcome: closedErr}, s
 		case in.Op == TryPop:
 			return Output{Outcome: Empty}, s
 		}
@@ -318,7 +315,7 @@ func (sp Spec) Apply(s State, in Input) (Output, State) {
 	case PopBatch:
 		switch {
 		case in.Value <= 0 && s.closed && s.Len() == 0:
-			return Output{Outcome: ClosedErr}, s
+			return Output{Outcome: closedErr}, s
 		case in.Value <= 0:
 			return Output{}, s
 		case s.Len() > 0:
@@ -326,7 +323,7 @@ func (sp Spec) Apply(s State, in Input) (Output, State) {
 			got := State{s.items[:8*n], 0, false}.Items()
 			return Output{Value: n, Values: got}, State{s.items[8*n:], s.cap, s.closed}
 		case s.closed:
-			return Output{Outcome: ClosedErr}, s
+			return Output{Outcome: closedErr}, s
 		}
 		return Output{Outcome: Cancelled}, s
 	case Close:
@@ -366,9 +363,9 @@ func (sp Spec) push(s State, v int) State {
 	return s
 }
 
-// Step reports whether call in can return out when it takes effect in s,
+// step reports whether call in can return out when it takes effect in s,
 // and the state after it. It is Apply seen as a predicate.
-func (sp Spec) Step(s State, in Input, out Output) (bool, State) {
+func (sp Spec) step(s State, in Input, out Output) (bool, State) {
 	want, next := sp.Apply(s, in)
 	return want.Equal(out), next
 }

@@ -40,27 +40,30 @@ var correct = []struct {
 // visualization of the broken history is written to t's temp dir.
 func wantIllegal(t *testing.T, capacity int, s scenario, broken func(capacity int) spec.Queue) {
 	t.Helper()
-	m := spec.FIFO(capacity).Model()
+	sp := spec.FIFO(capacity)
 	for _, c := range correct {
 		h := s(t, c.new)
-		if res, _ := spec.Check(m, h, time.Minute); res != porcupine.Ok {
+		if res := spec.Check(sp, h, time.Minute); res.Verdict != porcupine.Ok {
 			t.Fatalf("%s: %s on the correct queue:\n%s", c.name, res, describe(h))
 		}
 	}
 	h := s(t, broken)
 	path := filepath.Join(t.TempDir(), "history.html")
-	res, err := spec.CheckHTML(path, m, h, time.Minute)
+	res, err := spec.CheckHTML(path, sp, h, time.Minute)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res != porcupine.Illegal {
-		t.Fatalf("porcupine says %s on the broken queue, want Illegal:\n%s", res, describe(h))
+	if res.Verdict != porcupine.Illegal {
+		t.Fatalf("Check says %s on the broken queue, want Illegal:\n%s", res, describe(h))
+	}
+	if p := porcupine.CheckOperations(sp.Model(), h); p {
+		t.Fatalf("porcupine finds the broken queue's history linearizable, Check does not: %s", res)
 	}
 	fi, err := os.Stat(path)
 	if err != nil || fi.Size() == 0 {
 		t.Fatalf("no visualization written: %v", err)
 	}
-	t.Logf("porcupine: Illegal, as it should be; visualization in %s (%d bytes). History:\n%s", path, fi.Size(), describe(h))
+	t.Logf("Illegal, as it should be: %s\nvisualization in %s (%d bytes). History:\n%s", res, path, fi.Size(), describe(h))
 }
 
 // describe renders a history, one call per line, in invocation order.

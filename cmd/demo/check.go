@@ -54,6 +54,8 @@ type checkResult struct {
 	Operations int           `json:"operations"`
 	Pending    int           `json:"pending"` // calls that never returned: must be 0
 	Result     string        `json:"result"`  // "ok", "illegal" or "unknown" (timed out)
+	Reason     string        `json:"reason,omitempty"`
+	Witness    []string      `json:"witness,omitempty"` // the calls that cannot be ordered
 	Took       time.Duration `json:"took_ns"`
 	HTML       string        `json:"html,omitempty"`
 }
@@ -67,6 +69,12 @@ func (c checkResult) String() string {
 		"unknown": "undecided (the checker timed out)",
 	}[c.Result]
 	s := fmt.Sprintf("history of %d queue calls is %s against the queue's specification", c.Operations, verdict)
+	if c.Reason != "" {
+		s += ": " + c.Reason
+	}
+	for _, w := range c.Witness {
+		s += "\n  " + w
+	}
 	if c.Pending > 0 {
 		s += fmt.Sprintf("; %d calls never returned", c.Pending)
 	}
@@ -76,33 +84,33 @@ func (c checkResult) String() string {
 	return s
 }
 
-// checkTimeout bounds the linearizability check; a demo's history is small.
+// checkTimeout bounds the linearizability check.
 const checkTimeout = time.Minute
 
-// check decides whether the recorded history is linearizable against the
-// specification of a FIFO queue of the given capacity, and writes
-// porcupine's visualization to htmlPath if it is not empty.
+// check decides, with spec.CheckHTML, whether the recorded history is
+// linearizable against the specification of a FIFO queue of the given
+// capacity; if it is not, porcupine's view of the calls that cannot be
+// ordered goes to htmlPath (if not empty).
 func (r *recordedQueue) check(capacity int, htmlPath string) (checkResult, error) {
-	model := spec.FIFO(capacity).Model()
 	history := r.rec.History()
 	res := checkResult{Operations: len(history), Pending: len(r.rec.Pending())}
 	start := time.Now()
-	var verdict porcupine.CheckResult
-	if htmlPath == "" {
-		verdict = porcupine.CheckOperationsTimeout(model, history, checkTimeout)
-	} else {
-		var info porcupine.LinearizationInfo
-		verdict, info = porcupine.CheckOperationsVerbose(model, history, checkTimeout)
-		if err := spec.WriteHTML(htmlPath, model, info); err != nil {
-			return res, err
-		}
-		res.HTML = htmlPath
-	}
+	verdict, err := spec.CheckHTML(htmlPath, spec.FIFO(capacity), history, checkTimeout)
 	res.Took = time.Since(start)
 	res.Result = map[porcupine.CheckResult]string{
 		porcupine.Ok:      "ok",
 		porcupine.Illegal: "illegal",
 		porcupine.Unknown: "unknown",
-	}[verdict]
-	return res, nil
+	}[verdict.Verdict]
+	if verdict.Verdict != porcupine.Ok {
+		res.Reason = verdict.Reason
+	}
+	for _, op := range verdict.Witness {
+		res.Witness = append(res.Witness, fmt.Sprintf("client %d [%d, %d] %s", op.ClientId, op.Call, op.Return,
+			spec.DescribeOperation(op.Input.(spec.Input), op.Output.(spec.Output))))
+	}
+	if verdict.Verdict == porcupine.Illegal && htmlPath != "" && err == nil {
+		res.HTML = htmlPath
+	}
+	return res, err
 }

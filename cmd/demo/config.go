@@ -63,8 +63,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.DurationVar(&c.Duration, "duration", 15*time.Second, "how long producers run before the graceful shutdown (> 0), e.g. 15s, 300ms")
 	fs.DurationVar(&c.ProduceDelay, "produce-delay", 500*time.Millisecond, "time a producer takes to make one item (>= 0)")
 	fs.DurationVar(&c.ConsumeDelay, "consume-delay", time.Second, "time a consumer takes to handle one item (>= 0)")
-	fs.BoolVar(&c.Check, "check", false, "record the whole run's history of queue calls and check that it is linearizable\nagainst the queue's sequential specification (porcupine)")
-	fs.StringVar(&c.CheckHTML, "check-html", "", "with -check (implied): write porcupine's visualization of the history to `FILE`")
+	fs.BoolVar(&c.Check, "check", false, "record the whole run's history of queue calls and check that it is linearizable\nagainst the queue's sequential specification (spec.Check)")
+	fs.StringVar(&c.CheckHTML, "check-html", "", "with -check (implied): if the history is not linearizable, write porcupine's\nvisualization of the calls that cannot be ordered to `FILE`")
 	fs.BoolVar(&c.JSON, "json", false, "print the summary as JSON on stdout (the events then go to stderr)")
 
 	if err := fs.Parse(args); err != nil {

@@ -208,7 +208,10 @@ func TestDemoTextSummary(t *testing.T) {
 	}
 }
 
-func TestDemoCheckPassesAndWritesHTML(t *testing.T) {
+// TestDemoCheckPasses runs -check-html on a short run: the history of the
+// real queue is linearizable, so the verdict is ok and no visualization is
+// written (spec.CheckHTML writes one only for an illegal history).
+func TestDemoCheckPasses(t *testing.T) {
 	t.Parallel()
 	html := filepath.Join(t.TempDir(), "history.html")
 	code, stdout, stderr := runDemo(t, append(fast, "-json", "-check-html", html)...)
@@ -218,20 +221,16 @@ func TestDemoCheckPassesAndWritesHTML(t *testing.T) {
 	s := decodeSummary(t, stdout)
 	checkSummary(t, s, 3, 2)
 	c := s.Check
-	if c == nil || c.Result != "ok" || c.Pending != 0 || c.HTML != html {
-		t.Fatalf("check %+v, want ok with the HTML in %s", c, html)
+	if c == nil || c.Result != "ok" || c.Pending != 0 || c.HTML != "" || c.Reason != "" || len(c.Witness) != 0 {
+		t.Fatalf("check %+v, want ok with no HTML", c)
 	}
 	// Every push and pop the workers made is in the history: at least one
 	// call per item produced and consumed, and the group's Close.
 	if min := 2*s.Report.Accounting.Produced + 1; int64(c.Operations) < min {
 		t.Errorf("history of %d calls, want at least %d", c.Operations, min)
 	}
-	b, err := os.ReadFile(html)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Contains(b, []byte("<title>Porcupine</title>")) || !bytes.Contains(b, []byte("pop() → ")) {
-		t.Errorf("%s is not porcupine's visualization of the history (%d bytes)", html, len(b))
+	if _, err := os.Stat(html); !os.IsNotExist(err) {
+		t.Errorf("%s written for a linearizable history (%v)", html, err)
 	}
 
 	// Without -json, the verdict is a line of the summary.

@@ -48,21 +48,18 @@ func TestPopBatchLinearizable(t *testing.T) {
 	}
 
 	history := rec.History()
-	model := spec.FIFO(4).Model()
-	res, info := spec.Check(model, history, 0)
-	if res == porcupine.Ok { // Check keeps the details of illegal histories only
-		_, info = porcupine.CheckOperationsVerbose(model, history, 0)
-	}
+	sp := spec.FIFO(4)
+	res := spec.Check(sp, history, 0)
 	path := os.Getenv("PCKIT_HTML")
 	if path == "" {
 		path = filepath.Join(t.TempDir(), "history.html")
 	}
-	if err := spec.WriteHTML(path, model, info); err != nil {
+	if err := spec.WriteHTML(path, sp, history, res); err != nil {
 		t.Fatal(err)
 	}
 	t.Logf("porcupine's view of the history: %s", path)
-	if res != porcupine.Ok {
-		t.Fatalf("porcupine: %s: the history is not linearizable:\n%s", res, describe(history))
+	if res.Verdict != porcupine.Ok {
+		t.Fatalf("spec.Check: %s\nthe whole history:\n%s", res, describe(history))
 	}
 	// Linearizable, and here in one order only: client 1's pop, then the batch.
 	if v1 != 1 || n != 2 || dst[0] != 2 || dst[1] != 3 {
