@@ -223,8 +223,8 @@ func newQueue(capacity int) spec.Queue {
 	return q
 }
 
-// checkOk fails t unless h is linearizable; on Illegal it writes the
-// visualization to t's temp dir and names it.
+// checkOk fails t unless Check finds h linearizable, and porcupine agrees;
+// on Illegal it writes the visualization to t's temp dir and names it.
 func checkOk(t *testing.T, sp spec.Spec, h []porcupine.Operation, format string, args ...any) {
 	t.Helper()
 	path := t.TempDir() + "/history.html"
@@ -234,5 +234,8 @@ func checkOk(t *testing.T, sp spec.Spec, h []porcupine.Operation, format string,
 	}
 	if res.Verdict != porcupine.Ok {
 		t.Fatalf(format+": %s\n(%d calls; visualization in %s)", append(args, res, len(h), path)...)
+	}
+	if p := porcupine.CheckOperationsTimeout(sp.Model(), h, time.Minute); p != porcupine.Ok {
+		t.Fatalf(format+": Check says Ok, porcupine %s", append(args, p)...)
 	}
 }

@@ -206,20 +206,15 @@ func closePatterns(calls []call, desc, name func(int) string) *violation {
 // first in one batch), and b was popped by a call that returned before any
 // pop of a began (or b came first in one batch pop).
 func fifoPatterns(calls []call, items []item, byCall []int, surely func(int64) int, desc, name func(int) string) *violation {
-	byPush := map[int][]int{} // push call → its items, in batch order
-	for i, it := range items {
-		if it.push >= 0 {
-			byPush[it.push] = append(byPush[it.push], i)
+	// itemsOf lists the pushed items in invocation order of their push,
+	// a batch's in batch order.
+	for k := 0; k < len(items) && items[k].push >= 0; {
+		i, end := items[k].push, k
+		for end < len(items) && items[end].push == i {
+			end++
 		}
-	}
-	for _, i := range byCall {
-		batch := byPush[i]
-		if len(batch) == 0 {
-			continue
-		}
-		slices.SortFunc(batch, func(a, b int) int { return cmp.Compare(items[a].pushAt, items[b].pushAt) })
 		a := surely(calls[i].call)
-		for _, b := range batch {
+		for b := k; b < end; b++ {
 			ib := items[b]
 			if a >= 0 && ib.pop >= 0 && items[a].popCall > ib.popRet {
 				ia := items[a]
@@ -234,19 +229,17 @@ func fifoPatterns(calls []call, items []item, byCall []int, surely func(int64) i
 				a = b // b is ahead of the batch's later items
 			}
 		}
+		k = end
 	}
 	// Within one batch pop, the items must come in push order.
-	for i := range calls {
-		vs := popped(&calls[i])
-		if calls[i].in.Op != PopBatch || len(vs) < 2 || len(vs) > 64 {
-			continue
+	byPop := map[int][]item{} // batch pop call → its items
+	for _, it := range items {
+		if it.pop >= 0 && calls[it.pop].in.Op == PopBatch && len(calls[it.pop].out.Values) <= 64 {
+			byPop[it.pop] = append(byPop[it.pop], it)
 		}
-		var its []item
-		for _, it := range items {
-			if it.pop == i {
-				its = append(its, it)
-			}
-		}
+	}
+	for _, i := range byCall {
+		its := byPop[i]
 		for _, x := range its {
 			for _, y := range its {
 				if x.popAt < y.popAt && (y.pushRet < x.pushCall || y.push == x.push && y.pushAt < x.pushAt) {
@@ -361,8 +354,8 @@ func lenTooSmall(calls []call, items []item, desc func(int) string) *violation {
 // itemsOf lists the accepted and popped items of calls, and reports
 // whether every accepted item is unique.
 func itemsOf(calls []call) ([]item, bool) {
-	var items []item
-	index := map[int]int{}
+	items := make([]item, 0, len(calls))
+	index := make(map[int]int, len(calls))
 	for i := range calls {
 		for k, v := range accepted(&calls[i]) {
 			if _, dup := index[v]; dup {

@@ -293,7 +293,10 @@ func (se *search) run() outcome {
 			se.deadDepth, se.deadState = depth, se.s
 			se.dead = se.frontier()
 		}
-		for {
+		for ; ; steps++ {
+			if steps&1023 == 0 && !se.deadline.IsZero() && time.Now().After(se.deadline) {
+				return timedOut
+			}
 			se.markDead()
 			if len(se.stack) == 0 {
 				return none
