@@ -19,7 +19,8 @@ import (
 // client 1 calls Pop. porcupine must find an order of the calls, each
 // taking effect at one instant inside its own call, that the sequential
 // specification allows. It writes porcupine's HTML view of the history to
-// $PCKIT_HTML, or to a file in the test's temporary directory.
+// $PCKIT_HTML, which must name a file outside the repository, or to a file
+// in the test's temporary directory.
 func TestPopBatchLinearizable(t *testing.T) {
 	q, err := New(4)
 	if err != nil {
@@ -50,10 +51,7 @@ func TestPopBatchLinearizable(t *testing.T) {
 	history := rec.History()
 	sp := spec.FIFO(4)
 	res := spec.Check(sp, history, 0)
-	path := os.Getenv("PCKIT_HTML")
-	if path == "" {
-		path = filepath.Join(t.TempDir(), "history.html")
-	}
+	path := htmlPath(t)
 	if err := spec.WriteHTML(path, sp, history, res); err != nil {
 		t.Fatal(err)
 	}
@@ -76,4 +74,25 @@ func describe(history []porcupine.Operation) string {
 			spec.DescribeOperation(op.Input.(spec.Input), op.Output.(spec.Output)))
 	}
 	return b.String()
+}
+
+// htmlPath returns where to write porcupine's view: $PCKIT_HTML, which must
+// lie outside the repository, or a file in the test's temporary directory.
+func htmlPath(t *testing.T) string {
+	path := os.Getenv("PCKIT_HTML")
+	if path == "" {
+		return filepath.Join(t.TempDir(), "history.html")
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rel, err := filepath.Rel(root, abs); err == nil && !strings.HasPrefix(rel, "..") {
+		t.Fatalf("PCKIT_HTML=%s lies inside the repository; name a file outside it, e.g. /tmp/history.html", path)
+	}
+	return abs
 }
