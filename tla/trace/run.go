@@ -330,13 +330,20 @@ func runGroup(name string, capacity, nProducers, items, nConsumers int, end grou
 		}})
 	}
 	aborted := end == groupAbort
+	gate := make(chan struct{})
 	var consumers []workers.Consumer[int]
 	for i := range nConsumers {
 		id := i + 1
 		r.log.Consumers = append(r.log.Consumers, fmt.Sprintf("c%d", id))
 		c := workers.Consumer[int]{ID: id}
-		if end == groupStopWaiting { // slow consumers: producers wait for room
-			c.Delay = 5 * time.Millisecond
+		if end == groupStopWaiting { // consumers hold their item: producers wait for room
+			c.Handle = func(ctx context.Context, _ int) error {
+				select {
+				case <-gate:
+				case <-ctx.Done():
+				}
+				return nil
+			}
 		}
 		if aborted { // the first item handled aborts the group
 			c.Handle = func(context.Context, int) error { return errors.New("item refused") }
@@ -359,7 +366,16 @@ func runGroup(name string, capacity, nProducers, items, nConsumers int, end grou
 	if end == groupStopWaiting {
 		r.blocked(1, 0)
 		g.Stop()
+		// The queue must stay full until the producers have returned: the
+		// group closes it only then, however long that takes.
+		for start := time.Now(); time.Since(start) < 200*time.Millisecond; {
+			if slices.ContainsFunc(r.rec.Records(), func(x Record) bool { return x.Op == "Close" }) {
+				break
+			}
+			time.Sleep(time.Millisecond)
+		}
 	}
+	close(gate)
 	_, waitErr = g.Wait(context.Background())
 	all := r.end()
 	queueLog, groupLog = all, all
