@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 )
 
 // blockedOnLock reports whether a goroutine is parked on a sync.Mutex with
@@ -35,12 +36,16 @@ func TestContextCallbackWaitsForTheLock(t *testing.T) {
 	stop := context.AfterFunc(ctx, func() { wake(); close(returned) })
 	defer stop()
 	cancel() // the context ends before the waiter parks
-	for !blockedOnLock() {
+	for start := time.Now(); !blockedOnLock(); {
 		select {
 		case <-returned:
 			q.mu.Unlock()
 			t.Fatal("the context callback returned while the waiter held the lock, before it parked: its Broadcast woke nobody")
 		default:
+			if time.Since(start) > 10*time.Second { // a watchdog, no timed assertion
+				q.mu.Unlock()
+				t.Fatal("the context callback neither returned nor blocked on the lock (is the stack format that blockedOnLock reads still the runtime's?)")
+			}
 			runtime.Gosched()
 		}
 	}
