@@ -21,42 +21,44 @@ const watchdogTimeout = 10 * time.Second
 // Every kind of push that queues nothing counts once in Rejected; pops
 // never do.
 func TestRejectedCountsEveryRefusedPush(t *testing.T) {
-	q := mustNew[int](t, 1)
-	ctx := t.Context()
-	done, cancel := context.WithCancel(ctx)
-	cancel()
-	_ = q.TryPush(0)
-	steps := []struct {
-		name    string
-		refused bool // a push that queued nothing
-		call    func() error
-	}{
-		{"TryPush on a full queue", true, func() error { return q.TryPush(1) }},
-		{"Push on a full queue, context done", true, func() error { return q.Push(done, 1) }},
-		{"PushBatch on a full queue, context done", true, func() error { _, err := q.PushBatch(done, []int{1}); return err }},
-		{"Close", false, func() error { q.Close(); return nil }},
-		{"TryPush on a closed queue", true, func() error { return q.TryPush(1) }},
-		{"Push on a closed queue", true, func() error { return q.Push(ctx, 1) }},
-		{"PushBatch on a closed queue", true, func() error { _, err := q.PushBatch(ctx, []int{1}); return err }},
-		{"empty PushBatch on a closed queue", true, func() error { _, err := q.PushBatch(ctx, nil); return err }},
-		{"Pop", false, func() error { _, err := q.Pop(ctx); return err }},
-		{"Pop on a closed, drained queue", false, func() error { _, err := q.Pop(ctx); return err }},
-		{"TryPop on a closed, drained queue", false, func() error { _, err := q.TryPop(); return err }},
-		{"PopBatch on a closed, drained queue", false, func() error { _, err := q.PopBatch(ctx, make([]int, 1)); return err }},
-	}
-	var want uint64
-	for _, s := range steps {
-		err := s.call()
-		if s.refused {
-			want++
+	synctest.Test(t, func(t *testing.T) {
+		q := mustNew[int](t, 1)
+		ctx := t.Context()
+		done, cancel := context.WithCancel(ctx)
+		cancel()
+		_ = q.TryPush(0)
+		steps := []struct {
+			name    string
+			refused bool // a push that queued nothing
+			call    func() error
+		}{
+			{"TryPush on a full queue", true, func() error { return q.TryPush(1) }},
+			{"Push on a full queue, context done", true, func() error { return q.Push(done, 1) }},
+			{"PushBatch on a full queue, context done", true, func() error { _, err := q.PushBatch(done, []int{1}); return err }},
+			{"Close", false, func() error { q.Close(); return nil }},
+			{"TryPush on a closed queue", true, func() error { return q.TryPush(1) }},
+			{"Push on a closed queue", true, func() error { return q.Push(ctx, 1) }},
+			{"PushBatch on a closed queue", true, func() error { _, err := q.PushBatch(ctx, []int{1}); return err }},
+			{"empty PushBatch on a closed queue", true, func() error { _, err := q.PushBatch(ctx, nil); return err }},
+			{"Pop", false, func() error { _, err := q.Pop(ctx); return err }},
+			{"Pop on a closed, drained queue", false, func() error { _, err := q.Pop(ctx); return err }},
+			{"TryPop on a closed, drained queue", false, func() error { _, err := q.TryPop(); return err }},
+			{"PopBatch on a closed, drained queue", false, func() error { _, err := q.PopBatch(ctx, make([]int, 1)); return err }},
 		}
-		if got := q.Stats().Rejected; got != want {
-			t.Fatalf("after %s (%v): Rejected = %d, want %d", s.name, err, got, want)
+		var want uint64
+		for _, s := range steps {
+			err := s.call()
+			if s.refused {
+				want++
+			}
+			if got := q.Stats().Rejected; got != want {
+				t.Fatalf("after %s (%v): Rejected = %d, want %d", s.name, err, got, want)
+			}
 		}
-	}
-	if want != 7 {
-		t.Fatalf("%d pushes refused, want 7", want)
-	}
+		if want != 7 {
+			t.Fatalf("%d pushes refused, want 7", want)
+		}
+	})
 }
 
 // Cap, Closed, Len and Stats read the queue while other goroutines resize,

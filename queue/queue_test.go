@@ -16,6 +16,11 @@ import (
 
 func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
 
+// Tests whose calls could wait forever on a broken queue run in a synctest
+// bubble: a call left blocked there is a deadlock, reported at once with
+// the blocked goroutines' stacks, instead of a hang until go test's
+// timeout.
+
 func mustNew[T any](t *testing.T, capacity int) *queue.Queue[T] {
 	t.Helper()
 	q, err := queue.New[T](capacity)
@@ -47,25 +52,27 @@ func TestNewRejectsCapacityBelowOne(t *testing.T) {
 }
 
 func TestFIFOOrder(t *testing.T) {
-	q := mustNew[int](t, 6) // 10 items through 6 slots: the ring wraps around
-	ctx := t.Context()
-	var got []int
-	for i := range 10 {
-		if err := q.Push(ctx, i); err != nil {
-			t.Fatal(err)
+	synctest.Test(t, func(t *testing.T) {
+		q := mustNew[int](t, 6) // 10 items through 6 slots: the ring wraps around
+		ctx := t.Context()
+		var got []int
+		for i := range 10 {
+			if err := q.Push(ctx, i); err != nil {
+				t.Fatal(err)
+			}
+			if i%2 == 1 { // one pop per two pushes: Len peaks at 6
+				v, _ := q.Pop(ctx)
+				got = append(got, v)
+			}
 		}
-		if i%2 == 1 { // one pop per two pushes: Len peaks at 6
-			v, _ := q.Pop(ctx)
+		for q.Len() > 0 {
+			v, _ := q.TryPop()
 			got = append(got, v)
 		}
-	}
-	for q.Len() > 0 {
-		v, _ := q.TryPop()
-		got = append(got, v)
-	}
-	if want := []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}; !slices.Equal(got, want) {
-		t.Fatalf("order %v, want %v", got, want)
-	}
+		if want := []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}; !slices.Equal(got, want) {
+			t.Fatalf("order %v, want %v", got, want)
+		}
+	})
 }
 
 func TestTryOps(t *testing.T) {
@@ -87,18 +94,20 @@ func TestTryOps(t *testing.T) {
 }
 
 func TestZeroValuesAreItems(t *testing.T) {
-	q := mustNew[*int](t, 2)
-	ctx := t.Context()
-	if err := q.Push(ctx, nil); err != nil {
-		t.Fatal(err)
-	}
-	if q.Len() != 1 {
-		t.Fatalf("Len = %d after pushing nil, want 1", q.Len())
-	}
-	v, err := q.Pop(ctx)
-	if err != nil || v != nil {
-		t.Fatalf("Pop = %v, %v; want nil, nil", v, err)
-	}
+	synctest.Test(t, func(t *testing.T) {
+		q := mustNew[*int](t, 2)
+		ctx := t.Context()
+		if err := q.Push(ctx, nil); err != nil {
+			t.Fatal(err)
+		}
+		if q.Len() != 1 {
+			t.Fatalf("Len = %d after pushing nil, want 1", q.Len())
+		}
+		v, err := q.Pop(ctx)
+		if err != nil || v != nil {
+			t.Fatalf("Pop = %v, %v; want nil, nil", v, err)
+		}
+	})
 }
 
 // An op that need not wait succeeds even with a done context.
@@ -201,23 +210,25 @@ func TestCloseWakesEveryWaiter(t *testing.T) {
 }
 
 func TestCloseIsGracefulAndIdempotent(t *testing.T) {
-	q := mustNew[int](t, 3)
-	ctx := t.Context()
-	_ = q.Push(ctx, 1)
-	_ = q.Push(ctx, 2)
-	q.Close()
-	q.Close()
-	if !q.Closed() {
-		t.Fatal("Closed() = false after Close")
-	}
-	wantErr(t, q.Push(ctx, 3), queue.ErrClosed)
-	for _, want := range []int{1, 2} {
-		if v, err := q.Pop(ctx); err != nil || v != want {
-			t.Fatalf("Pop = %d, %v; want %d", v, err, want)
+	synctest.Test(t, func(t *testing.T) {
+		q := mustNew[int](t, 3)
+		ctx := t.Context()
+		_ = q.Push(ctx, 1)
+		_ = q.Push(ctx, 2)
+		q.Close()
+		q.Close()
+		if !q.Closed() {
+			t.Fatal("Closed() = false after Close")
 		}
-	}
-	_, err := q.Pop(ctx)
-	wantErr(t, err, queue.ErrClosed)
+		wantErr(t, q.Push(ctx, 3), queue.ErrClosed)
+		for _, want := range []int{1, 2} {
+			if v, err := q.Pop(ctx); err != nil || v != want {
+				t.Fatalf("Pop = %d, %v; want %d", v, err, want)
+			}
+		}
+		_, err := q.Pop(ctx)
+		wantErr(t, err, queue.ErrClosed)
+	})
 }
 
 // lateCtx is a context whose Err turns non-nil while its Done channel stays
@@ -268,31 +279,33 @@ func TestCancelledWaiterDoesNotSwallowWakeUp(t *testing.T) {
 }
 
 func TestPushBatch(t *testing.T) {
-	q := mustNew[int](t, 4)
-	ctx := t.Context()
-	n, err := q.PushBatch(ctx, []int{1, 2, 3, 4, 5, 6})
-	if err != nil || n != 4 {
-		t.Fatalf("PushBatch = %d, %v; want the 4 that fit", n, err)
-	}
-	dst := make([]int, 3)
-	n, err = q.PopBatch(ctx, dst)
-	if err != nil || !slices.Equal(dst[:n], []int{1, 2, 3}) {
-		t.Fatalf("PopBatch = %v, %v", dst[:n], err)
-	}
-	n, _ = q.PopBatch(ctx, make([]int, 10))
-	if n != 1 {
-		t.Fatalf("PopBatch took %d, want the 1 left", n)
-	}
-	if n, err := q.PushBatch(ctx, nil); n != 0 || err != nil {
-		t.Fatalf("empty PushBatch = %d, %v", n, err)
-	}
-	q.Close()
-	if n, err := q.PushBatch(ctx, []int{1}); n != 0 || !errors.Is(err, queue.ErrClosed) {
-		t.Fatalf("PushBatch after Close = %d, %v", n, err)
-	}
-	if n, err := q.PopBatch(ctx, dst); n != 0 || !errors.Is(err, queue.ErrClosed) {
-		t.Fatalf("PopBatch on closed, drained = %d, %v", n, err)
-	}
+	synctest.Test(t, func(t *testing.T) {
+		q := mustNew[int](t, 4)
+		ctx := t.Context()
+		n, err := q.PushBatch(ctx, []int{1, 2, 3, 4, 5, 6})
+		if err != nil || n != 4 {
+			t.Fatalf("PushBatch = %d, %v; want the 4 that fit", n, err)
+		}
+		dst := make([]int, 3)
+		n, err = q.PopBatch(ctx, dst)
+		if err != nil || !slices.Equal(dst[:n], []int{1, 2, 3}) {
+			t.Fatalf("PopBatch = %v, %v", dst[:n], err)
+		}
+		n, _ = q.PopBatch(ctx, make([]int, 10))
+		if n != 1 {
+			t.Fatalf("PopBatch took %d, want the 1 left", n)
+		}
+		if n, err := q.PushBatch(ctx, nil); n != 0 || err != nil {
+			t.Fatalf("empty PushBatch = %d, %v", n, err)
+		}
+		q.Close()
+		if n, err := q.PushBatch(ctx, []int{1}); n != 0 || !errors.Is(err, queue.ErrClosed) {
+			t.Fatalf("PushBatch after Close = %d, %v", n, err)
+		}
+		if n, err := q.PopBatch(ctx, dst); n != 0 || !errors.Is(err, queue.ErrClosed) {
+			t.Fatalf("PopBatch on closed, drained = %d, %v", n, err)
+		}
+	})
 }
 
 // A batch of n items wakes up to n waiting poppers, not just one.
@@ -349,31 +362,33 @@ func TestPopBatchWakesEnoughPushers(t *testing.T) {
 }
 
 func TestPriority(t *testing.T) {
-	type job struct {
-		prio int
-		name string
-	}
-	q, err := queue.NewPriority(8, func(a, b job) bool { return a.prio < b.prio })
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx := t.Context()
-	for _, j := range []job{{3, "c"}, {1, "a1"}, {2, "b"}, {1, "a2"}, {0, "z"}, {1, "a3"}} {
-		_ = q.Push(ctx, j)
-	}
-	var got []string
-	dst := make([]job, 2)
-	n, _ := q.PopBatch(ctx, dst)
-	for _, j := range dst[:n] {
-		got = append(got, j.name)
-	}
-	for q.Len() > 0 {
-		j, _ := q.Pop(ctx)
-		got = append(got, j.name)
-	}
-	if want := []string{"z", "a1", "a2", "a3", "b", "c"}; !slices.Equal(got, want) {
-		t.Fatalf("order %v, want %v (least first, equal ones in arrival order)", got, want)
-	}
+	synctest.Test(t, func(t *testing.T) {
+		type job struct {
+			prio int
+			name string
+		}
+		q, err := queue.NewPriority(8, func(a, b job) bool { return a.prio < b.prio })
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx := t.Context()
+		for _, j := range []job{{3, "c"}, {1, "a1"}, {2, "b"}, {1, "a2"}, {0, "z"}, {1, "a3"}} {
+			_ = q.Push(ctx, j)
+		}
+		var got []string
+		dst := make([]job, 2)
+		n, _ := q.PopBatch(ctx, dst)
+		for _, j := range dst[:n] {
+			got = append(got, j.name)
+		}
+		for q.Len() > 0 {
+			j, _ := q.Pop(ctx)
+			got = append(got, j.name)
+		}
+		if want := []string{"z", "a1", "a2", "a3", "b", "c"}; !slices.Equal(got, want) {
+			t.Fatalf("order %v, want %v (least first, equal ones in arrival order)", got, want)
+		}
+	})
 }
 
 func TestResize(t *testing.T) {
