@@ -3,8 +3,11 @@ package spec
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 	"testing"
 
 	"github.com/anishathalye/porcupine"
@@ -265,4 +268,36 @@ func describeAll(h []porcupine.Operation) string {
 			DescribeOperation(op.Input.(Input), op.Output.(Output)))
 	}
 	return b.String()
+}
+
+// TestCheckHTMLCentresOnWitness writes the visualization of a long illegal
+// history: it shows at most htmlCalls calls, the witness among them, and
+// the reason.
+func TestCheckHTMLCentresOnWitness(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	sp := FIFO(3)
+	h := randomHistory(rng, sp, 4, 2000)
+	var pops []int
+	for i, op := range h {
+		if op.Input.(Input).Op == Pop && op.Output.(Output).Outcome == OK {
+			pops = append(pops, i)
+		}
+	}
+	bad := pops[len(pops)/2]
+	h[bad].Output = Output{Value: 1 << 40}
+	path := filepath.Join(t.TempDir(), "history.html")
+	res, err := CheckHTML(path, sp, h, time.Minute)
+	if err != nil || res.Verdict != porcupine.Illegal || len(res.Witness) != 1 || res.Witness[0].Call != h[bad].Call {
+		t.Fatalf("CheckHTML: %v, %s; want Illegal with the pop of %d at %d as the witness", err, res, 1<<40, h[bad].Call)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(b)
+	shown := strings.Count(html, `"OriginalStart"`)
+	if shown == 0 || shown > htmlCalls || !strings.Contains(html, res.Reason) || !strings.Contains(html, `"witness"`) {
+		t.Errorf("the visualization shows %d calls (want 1..%d), reason included %v, witness tag included %v",
+			shown, htmlCalls, strings.Contains(html, res.Reason), strings.Contains(html, `"witness"`))
+	}
 }

@@ -6,8 +6,11 @@
 // state, as if the call took effect atomically at one instant. Everything
 // else calls into it:
 //
-//   - [Spec.Model] turns it into a porcupine model, which decides whether a
-//     concurrent history recorded by a [Recorder] is linearizable ([Check]);
+//   - [Check] decides whether a concurrent history recorded by a [Recorder]
+//     is linearizable: the queue's violation patterns first, each shown by
+//     at most three calls, then an exact search over Apply; [Spec.Model]
+//     turns Apply into a porcupine model, which draws the history
+//     ([WriteHTML]) and cross-checks Check in the tests;
 //   - [Commands] turns it into a gopter state machine, which runs random
 //     sequences of calls against a queue and shrinks a failing one to a
 //     minimal sequence.
