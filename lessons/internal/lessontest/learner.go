@@ -75,13 +75,13 @@ func Stuck(call func(), state, busy string) string {
 		call()
 	}()
 	parked := regexp.MustCompile(fmt.Sprintf(`(?s)goroutine %s \[%s.*?\n\n`, <-id, regexp.QuoteMeta(state)))
+	buf := make([]byte, 1<<20)
 	for {
 		select {
 		case <-done:
 			return ""
 		default:
 		}
-		buf := make([]byte, 1<<20)
 		dump := string(buf[:runtime.Stack(buf, true)]) + "\n\n"
 		if stack := parked.FindString(dump); stack != "" && (busy == "" || !strings.Contains(dump, busy)) {
 			return strings.TrimSpace(stack)
