@@ -2,11 +2,13 @@ package queue_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"runtime"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pckit/pckit/queue"
 )
@@ -173,5 +175,19 @@ func TestNonStrictLessPanicsAtThePush(t *testing.T) {
 	mustPanic(t, "PushBatch(3, 7)", want, func() { _, _ = q.PushBatch(ctx, []int{3, 7}) })
 	if got := drain(q); !slices.Equal(got, []int{2}) {
 		t.Errorf("after the panics the queue holds %v, want [2]", got)
+	}
+}
+
+// Stats marshal to JSON in snake_case, waits in nanoseconds, as the demo's
+// -json prints the rest of its summary.
+func TestStatsJSON(t *testing.T) {
+	b, err := json.Marshal(queue.Stats{Len: 1, Cap: 2, HighWater: 3, Pushed: 4, Popped: 5, Rejected: 6,
+		BlockedPushes: 7, BlockedPops: 8, PushWait: 9 * time.Nanosecond, PopWait: time.Microsecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"len":1,"cap":2,"high_water":3,"pushed":4,"popped":5,"rejected":6,"blocked_pushes":7,"blocked_pops":8,"push_wait_ns":9,"pop_wait_ns":1000}`
+	if string(b) != want {
+		t.Fatalf("Stats as JSON:\n%s\nwant\n%s", b, want)
 	}
 }
