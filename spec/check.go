@@ -69,7 +69,8 @@ func (r Result) String() string {
 // shown by at most three calls: an item popped that was never pushed,
 // popped twice or before its push began; two items popped in the other
 // order than they were surely pushed (FIFO); an empty or full observation,
-// or a Len, that no count of queued items allows; a call that found the
+// or a Len, that no count of queued items allows; more items surely queued
+// at once than any capacity set allows; a call that found the
 // queue open after a Close surely ended, or closed before any began. If
 // there is none, an exact search over Apply decides: a depth-first search
 // that lets a call that changes nothing take effect as soon as it can,

@@ -26,7 +26,8 @@ import (
 // priority queue. A mutated history has one response changed, in one of
 // the ways a broken queue would answer: an item lost, invented or popped
 // twice, two items swapped, a fake empty or full, a Len, Cap or Closed off,
-// a batch count off, a pop moved before its push. A mutation need not make
+// a batch count off, a pop moved before its push, a push accepted while
+// the queue was full. A mutation need not make
 // the history illegal (a swap of two concurrent pops may still be
 // orderable); the test requires that at least a third of all histories,
 // and some of each mutation, are illegal, so the comparison covers both
@@ -177,7 +178,7 @@ func mutate(rng *rand.Rand, h []porcupine.Operation) string {
 	}
 	pick := func(xs []int) int { return xs[rng.IntN(len(xs))] }
 	for {
-		switch rng.IntN(8) {
+		switch rng.IntN(9) {
 		case 0:
 			if len(pops) > 0 {
 				set(pick(pops), func(o *Output) { o.Value = 1 << 40 })
@@ -242,6 +243,13 @@ func mutate(rng *rand.Rand, h []porcupine.Operation) string {
 				h[i].Call, h[i].Return = -2, -1
 				return "early pop"
 			}
+		case 8:
+			for _, i := range rng.Perm(len(h)) {
+				if is(h[i], TryPush) && h[i].Output.(Output).Outcome == Full {
+					set(i, func(o *Output) { o.Outcome = OK })
+					return "accepted while full"
+				}
+			}
 		case 7:
 			for _, i := range rng.Perm(len(h)) {
 				o := h[i].Output.(Output)
@@ -299,5 +307,40 @@ func TestCheckHTMLCentresOnWitness(t *testing.T) {
 	if shown == 0 || shown > htmlCalls || !strings.Contains(html, res.Reason) || !strings.Contains(html, `"witness"`) {
 		t.Errorf("the visualization shows %d calls (want 1..%d), reason included %v, witness tag included %v",
 			shown, htmlCalls, strings.Contains(html, res.Reason), strings.Contains(html, `"witness"`))
+	}
+}
+
+// TestPatterns gives each violation pattern a small history it alone
+// catches first, and checks the witness and the sentence.
+func TestPatterns(t *testing.T) {
+	op := func(client int, call int64, in Input, out Output) porcupine.Operation {
+		return porcupine.Operation{ClientId: client, Call: call, Return: call + 1, Input: in, Output: out}
+	}
+	push := func(c int, at int64, v int) porcupine.Operation { return op(c, at, Input{Op: Push, Value: v}, Output{}) }
+	pop := func(c int, at int64, v int) porcupine.Operation { return op(c, at, Input{Op: Pop}, Output{Value: v}) }
+	for _, tc := range []struct {
+		reason  string
+		witness int
+		h       []porcupine.Operation
+	}{
+		{"no push accepted 7", 1, []porcupine.Operation{pop(0, 1, 7)}},
+		{"pushed once and popped twice", 3, []porcupine.Operation{push(0, 1, 1), pop(1, 3, 1), pop(1, 5, 1)}},
+		{"returned before push(1) began", 2, []porcupine.Operation{pop(1, 1, 1), push(0, 3, 1)}},
+		{"1 was queued ahead of 2", 3, []porcupine.Operation{push(0, 1, 1), push(0, 3, 2), pop(1, 5, 2)}},
+		{"1 was queued throughout tryPop() → empty", 2, []porcupine.Operation{push(0, 1, 1), op(1, 3, Input{Op: TryPop}, Output{Outcome: Empty})}},
+		{"at most 0 items can have been queued", 1, []porcupine.Operation{op(0, 1, Input{Op: TryPush, Value: 1}, Output{Outcome: Full})}},
+		{"len() → 1, but at most 0 items", 1, []porcupine.Operation{op(0, 1, Input{Op: Len}, Output{Value: 1})}},
+		{"len() → 0, but 1 items were queued throughout it", 1, []porcupine.Operation{push(0, 1, 1), op(0, 3, Input{Op: Len}, Output{Value: 0})}},
+		{"2 items were queued throughout cap() → 1", 1, []porcupine.Operation{push(0, 1, 1), push(0, 3, 2), op(0, 5, Input{Op: Cap}, Output{Value: 1})}},
+		{"began after close() returned, yet found the queue open", 2, []porcupine.Operation{op(0, 1, Input{Op: Close}, Output{}), push(0, 3, 1)}},
+		{"found the queue closed before any close began", 1, []porcupine.Operation{op(0, 1, Input{Op: Closed}, Output{Value: 1})}},
+	} {
+		res := Check(FIFO(1), tc.h, time.Second)
+		if res.Verdict != porcupine.Illegal || len(res.Witness) != tc.witness || !strings.Contains(res.Reason, tc.reason) {
+			t.Errorf("got %s\nwant Illegal with %d calls, saying %q", res, tc.witness, tc.reason)
+		}
+		if porcupine.CheckOperations(FIFO(1).Model(), tc.h) {
+			t.Errorf("porcupine finds linearizable: %s", describeAll(tc.h))
+		}
 	}
 }

@@ -101,7 +101,8 @@ type violation struct {
 // or popped before its push began; (FIFO) two items popped in the other
 // order than they were surely pushed; an empty observation while an item
 // is surely queued; a full observation while fewer items than the least
-// capacity can be queued; a Len outside what can be queued; a call that
+// capacity can be queued; a Len outside what can be queued; more items
+// surely queued than any capacity allows; a call that
 // saw the queue open after a Close surely ended, or closed before any
 // began. It needs unique items (uniq) for everything about items.
 //
@@ -301,13 +302,15 @@ func countPatterns(sp Spec, calls []call, items []item, desc func(int) string) *
 			return &violation{[]int{i}, fmt.Sprintf("%s, but the capacity was at most %d", desc(i), high)}
 		}
 	}
-	return lenTooSmall(calls, items, desc)
+	return tooManyQueued(calls, items, desc, func(i int) int { _, high := bound(i); return high })
 }
 
-// lenTooSmall finds a Len that returned fewer items than were surely
-// queued throughout it, by a sweep over the calls in invocation order with
-// a Fenwick tree over the times pops began.
-func lenTooSmall(calls []call, items []item, desc func(int) string) *violation {
+// tooManyQueued finds, by a sweep over the calls in invocation order with
+// a Fenwick tree over the times pops began, a call throughout which more
+// items were surely queued (pushed before it began, popped only after it
+// returned) than any capacity in effect by its end allows, or a Len that
+// returned fewer.
+func tooManyQueued(calls []call, items []item, desc func(int) string, high func(i int) int) *violation {
 	var starts []int64
 	for _, it := range items {
 		starts = append(starts, it.popCall)
@@ -337,13 +340,15 @@ func lenTooSmall(calls []call, items []item, desc func(int) string) *violation {
 	next := 0
 	for i := range calls {
 		c := &calls[i]
-		if c.in.Op != Len {
-			continue
-		}
 		for ; next < len(byRet) && items[byRet[next]].pushRet < c.call; next++ {
 			add(items[byRet[next]].popCall)
 		}
-		if least := next - count(c.ret); c.out.Value < least {
+		least := next - count(c.ret)
+		switch {
+		case least > high(i):
+			return &violation{[]int{i}, fmt.Sprintf("%d items were queued throughout %s (pushed before it began, popped only after it returned), but the capacity was at most %d",
+				least, desc(i), high(i))}
+		case c.in.Op == Len && c.out.Value < least:
 			return &violation{[]int{i}, fmt.Sprintf("%s, but %d items were queued throughout it (pushed before it began, popped only after it returned)",
 				desc(i), least)}
 		}
