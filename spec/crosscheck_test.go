@@ -316,7 +316,9 @@ func TestPatterns(t *testing.T) {
 	op := func(client int, call int64, in Input, out Output) porcupine.Operation {
 		return porcupine.Operation{ClientId: client, Call: call, Return: call + 1, Input: in, Output: out}
 	}
-	push := func(c int, at int64, v int) porcupine.Operation { return op(c, at, Input{Op: Push, Value: v}, Output{}) }
+	push := func(c int, at int64, v int) porcupine.Operation {
+		return op(c, at, Input{Op: Push, Value: v}, Output{})
+	}
 	pop := func(c int, at int64, v int) porcupine.Operation { return op(c, at, Input{Op: Pop}, Output{Value: v}) }
 	for _, tc := range []struct {
 		reason  string
