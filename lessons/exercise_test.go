@@ -246,3 +246,19 @@ func declareInputs(t *testing.T, root string) {
 		t.Fatal(err)
 	}
 }
+
+// TestNotATestFailure: the harness tells a failing check from a check that
+// never ran, on go test's own output of each kind.
+func TestNotATestFailure(t *testing.T) {
+	for _, c := range []struct{ out, want string }{
+		{"--- FAIL: TestCounter (0.01s)\n    testing.go:1712: race detected during execution of test\nFAIL\n", ""},
+		{"panic: close of closed channel\n\ngoroutine 7 [running]:\nFAIL\tx\t0.01s\n", ""},
+		{"# x/exercise [x/exercise.test]\n./check_test.go:9:2: undefined: Foo\nFAIL\tx/exercise [build failed]\n", "the package does not build"},
+		{"--- FAIL: TestModel (0.00s)\n    model.go:40: no TLA+ checker can run: run `npm ci --prefix tla`\n", "a tool is missing"},
+		{"ok  \tx\t0.01s\n", "no test reports a failure"},
+	} {
+		if got := notATestFailure(c.out); got != c.want {
+			t.Errorf("notATestFailure(%q) = %q, want %q", c.out, got, c.want)
+		}
+	}
+}
