@@ -148,7 +148,10 @@ func writeTrace(ctx context.Context, w io.Writer, m tla.Model, checker, command 
 	if r.Verdict == tla.Holds {
 		return fmt.Errorf("%s found no counterexample on %s", r.Checker, m.Name)
 	}
-	in := page.ForModel(m, r)
+	in, err := page.ForModel(m, r)
+	if err != nil {
+		return err
+	}
 	in.Command = command
 	return page.WriteTrace(ctx, w, in)
 }

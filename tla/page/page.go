@@ -114,30 +114,38 @@ type data struct {
 type TraceInput struct {
 	Name    string // the title: a model's name, or a log's
 	Spec    string // path of the .tla file
-	Config  string // path of a .cfg giving the constants the trace ran with
+	Config  string // text of a .cfg giving the constants the trace ran with
 	Checker string // who produced the trace ("tlc", "tla-checker", a log validator)
 	Proves  string // one line: what the behaviour shows
 	// Verdict is tla.Deadlock, tla.Invariant or tla.Property (the last
 	// state is bad, Violated names why), or "" for a behaviour that is
 	// no counterexample (a validated log).
 	Verdict, Violated string
-	Trace             string // the trace text as TLC or tla-checker prints it
-	Command           string // the command that wrote the page, shown on it
+	// Trace is the behaviour as TLC or tla-checker prints a trace. States
+	// equal to the one before (a step of a trace spec that only moves
+	// along its log) are dropped; variables the spec lacks are shown but
+	// not checked.
+	Trace   string
+	Command string // the command that wrote the page, shown on it
 }
 
 // ForModel returns the TraceInput of a checker's counterexample on a model
 // of tla/models.json.
-func ForModel(m tla.Model, r tla.Result) TraceInput {
+func ForModel(m tla.Model, r tla.Result) (TraceInput, error) {
+	cfg, err := os.ReadFile(filepath.Join(tla.Dir(), m.Config))
+	if err != nil {
+		return TraceInput{}, err
+	}
 	return TraceInput{
 		Name:     m.Name,
 		Spec:     filepath.Join(tla.Dir(), m.Spec),
-		Config:   filepath.Join(tla.Dir(), m.Config),
+		Config:   string(cfg),
 		Checker:  r.Checker,
 		Proves:   m.Proves,
 		Verdict:  r.Verdict,
 		Violated: r.Violated,
 		Trace:    r.Trace,
-	}
+	}, nil
 }
 
 // WriteTrace writes the trace page of in to w.
@@ -146,14 +154,16 @@ func WriteTrace(ctx context.Context, w io.Writer, in TraceInput) error {
 	if !ok {
 		return fmt.Errorf("page: no view of %s", filepath.Base(in.Spec))
 	}
-	spec, cfg, err := readPair(in.Spec, in.Config)
+	specText, err := os.ReadFile(in.Spec)
 	if err != nil {
 		return err
 	}
+	spec, cfg := string(specText), in.Config
 	tr, err := ParseTrace(in.Trace)
 	if err != nil {
 		return err
 	}
+	tr = dropRepeats(tr)
 	steps, consts, err := label(ctx, v, spec, cfg, tr)
 	if err != nil {
 		return fmt.Errorf("page: %s: %w", in.Name, err)
@@ -321,6 +331,28 @@ func Explore(ctx context.Context, m tla.Model) (Graph, error) {
 	return Graph{d}, nil
 }
 
+// dropRepeats drops each state equal to the one before it.
+func dropRepeats(tr Trace) Trace {
+	key := func(s State) string {
+		var b strings.Builder
+		for _, name := range varOrder("", s.Vars) {
+			b.WriteString(name + "=" + s.Vars[name].Canon() + "\n")
+		}
+		return b.String()
+	}
+	out := Trace{LoopTo: tr.LoopTo}
+	for i, s := range tr.States {
+		if i > 0 && key(s) == key(tr.States[i-1]) {
+			if tr.LoopTo >= len(out.States) {
+				out.LoopTo--
+			}
+			continue
+		}
+		out.States = append(out.States, s)
+	}
+	return out
+}
+
 // varOrder lists a state's variables in the order the spec declares them.
 func varOrder(spec string, vars map[string]Value) []string {
 	type pos struct {
@@ -423,13 +455,18 @@ func diff(a, b State) []Change {
 // render draws one state through the View.
 func (v View) render(s State, consts map[string]Value) stateView {
 	sv := stateView{Mutexes: []holder{}, Procs: []procView{}, Conds: []condView{}, Queues: []queueView{}, Vars: []Change{}}
+	pcNames, pcs := s.Vars[v.PC].Entries()
+	isProc := map[string]bool{}
+	for _, p := range pcNames {
+		isProc[p] = true
+	}
 	for _, m := range v.Mutexes {
 		h := s.Vars[m.Var]
 		if m.Key != "" {
 			h, _ = h.Get(m.Key)
 		}
 		who := h.Label()
-		if who == v.Free {
+		if !isProc[who] { // NoOne, or whatever value stands for nobody
 			who = ""
 		}
 		sv.Mutexes = append(sv.Mutexes, holder{Label: m.Label, Holder: who})
@@ -451,11 +488,6 @@ func (v View) render(s State, consts map[string]Value) stateView {
 			}
 			sv.Conds = append(sv.Conds, c)
 		}
-	}
-	pcNames, pcs := s.Vars[v.PC].Entries()
-	isProc := map[string]bool{}
-	for _, p := range pcNames {
-		isProc[p] = true
 	}
 	for i, p := range pcNames {
 		pv := procView{Name: p, PC: pcs[i].Label(), Meaning: v.PCs[pcs[i].Label()], Waits: strings.Join(conds[p], ", "), Extra: []Change{}}

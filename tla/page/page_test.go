@@ -82,7 +82,11 @@ func TestTracePages(t *testing.T) {
 					t.Fatal(err)
 				}
 				defer f.Close()
-				if err := WriteTrace(t.Context(), f, ForModel(m, r)); err != nil {
+				in, err := ForModel(m, r)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := WriteTrace(t.Context(), f, in); err != nil {
 					t.Fatal(err)
 				}
 				tr, err := ParseTrace(r.Trace)

@@ -2,6 +2,7 @@ package page
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"go.uber.org/goleak"
@@ -110,5 +111,55 @@ func TestParseTraceOffline(t *testing.T) {
 	}
 	if _, err := ParseTrace("no states here"); err == nil {
 		t.Error("a text without states parsed")
+	}
+}
+
+// TestRender draws one state of Queue.tla as a page does: the ring's
+// items from head, who waits where, and a mutex held by a value that is no
+// goroutine ("none", as a validated log's NoOne) shown as free.
+func TestRender(t *testing.T) {
+	tr, err := ParseTrace(`State 1
+  mu = "none"
+  pc = (c1 :> "wait" @@ c2 :> "wait" @@ p1 :> "done")
+  waitq = [notEmpty |-> <<c2, c1>>, notFull |-> <<>>]
+  ring = (0 :> 4 @@ 1 :> 3)
+  head = 1
+  count = 2
+  closed = false
+  ctxDone = (c1 :> true @@ c2 :> false @@ p1 :> false)
+State 2
+  mu = "none"
+  pc = (c1 :> "wait" @@ c2 :> "wait" @@ p1 :> "done")
+  waitq = [notEmpty |-> <<c2, c1>>, notFull |-> <<>>]
+  ring = (0 :> 4 @@ 1 :> 3)
+  head = 1
+  count = 2
+  closed = false
+  ctxDone = (c1 :> true @@ c2 :> false @@ p1 :> false)
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := dropRepeats(tr); len(got.States) != 1 {
+		t.Errorf("dropRepeats kept %d states of two equal ones", len(got.States))
+	}
+	v, _ := views("Queue.tla")
+	s := tr.States[0]
+	s.Order = varOrder("", s.Vars)
+	sv := v.render(s, map[string]Value{"Cap": mustParse(t, "2"), "Consumers": mustParse(t, "{c1, c2}")})
+	if h := sv.Mutexes[0].Holder; h != "" {
+		t.Errorf("mu held by %q, want free", h)
+	}
+	if q := sv.Queues[0]; strings.Join(q.Items, ",") != "3,4" || q.Cap != "2" || q.Closed != "FALSE" {
+		t.Errorf("queue %+v, want items 3,4 of capacity 2, open", q)
+	}
+	for _, p := range sv.Procs {
+		want := map[string]string{"c1": "notEmpty (2nd of 2)", "c2": "notEmpty (1st of 2)", "p1": ""}[p.Name]
+		if p.Waits != want {
+			t.Errorf("%s waits on %q, want %q", p.Name, p.Waits, want)
+		}
+		if p.Name == "c1" && (p.Role != "consumer" || len(p.Extra) != 1 || p.Extra[0].To != "TRUE") {
+			t.Errorf("c1: %+v", p)
+		}
 	}
 }

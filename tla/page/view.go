@@ -13,9 +13,9 @@ type View struct {
 	PCs map[string]string
 	// Roles: a goroutine in the constant set Set plays the role Name.
 	Roles []Role
-	// Mutexes: who holds each lock. Free is the value meaning nobody.
+	// Mutexes: who holds each lock (a value that is no goroutine, such as
+	// NoOne, means nobody).
 	Mutexes []Mutex
-	Free    string
 	// Conds is the variable holding the notify lists: a record (or
 	// function) from condition to the sequence of parked goroutines, oldest
 	// first, or one sequence for a single condition named Cond.
@@ -69,7 +69,6 @@ func views(spec string) (View, bool) {
 			PCs:     queuePCs,
 			Roles:   []Role{{"Producers", "producer"}, {"Consumers", "consumer"}},
 			Mutexes: []Mutex{{Label: "mu", Var: "mu"}},
-			Free:    "NoOne",
 			Conds:   "waitq",
 			Queues:  []Queue{{Label: "ring", Ring: "ring", Head: "head", Count: "count", Cap: "Cap", Closed: "closed"}},
 			Vars:    "vars",
@@ -92,7 +91,6 @@ func views(spec string) (View, bool) {
 			PCs:     queuePCs,
 			Roles:   []Role{{"Producers", "producer"}, {"Consumers", "consumer"}},
 			Mutexes: []Mutex{{Label: "mu", Var: "mu"}},
-			Free:    "NoOne",
 			Conds:   "waitq",
 			Cond:    "cond",
 			Queues:  []Queue{{Label: "items", Count: "count", Cap: "Cap"}},
@@ -115,7 +113,6 @@ func views(spec string) (View, bool) {
 				"done":  "returned",
 			},
 			Mutexes: []Mutex{{Label: "A.mu", Var: "holder", Key: "A"}, {Label: "B.mu", Var: "holder", Key: "B"}},
-			Free:    "NoOne",
 			Queues:  []Queue{{Label: "A", Count: "len", Key: "A"}, {Label: "B", Count: "len", Key: "B"}},
 			Vars:    "vars",
 			Actions: []Action{
