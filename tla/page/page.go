@@ -539,8 +539,10 @@ func (q Queue) render(s State, consts map[string]Value) queueView {
 		return val, ok
 	}
 	qv := queueView{Label: q.Label, Items: []string{}}
-	if c, ok := get(q.Cap); ok && q.Cap != "" {
-		qv.Cap = c.Label()
+	for _, name := range strings.Fields(q.Cap) {
+		if c, ok := get(name); ok && qv.Cap == "" {
+			qv.Cap = c.Label()
+		}
 	}
 	if c, ok := get(q.Closed); ok && q.Closed != "" {
 		qv.Closed = c.Label()

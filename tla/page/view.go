@@ -38,8 +38,10 @@ type Mutex struct{ Label, Var, Key string }
 
 // Queue is a buffer: either a ring (Ring, Head, Count) or a sequence
 // (Seq) or only a length (Count); Key selects one entry when the
-// variables are functions of several queues. Cap names a variable or a
-// constant ("" when unbounded); Closed the closed flag, if any.
+// variables are functions of several queues. Cap names the capacity: a
+// variable or a constant, the first of several (space-separated) that
+// the state or the spec has ("" when unbounded); Closed the closed flag,
+// if any.
 type Queue struct {
 	Label                       string
 	Ring, Head, Count, Seq, Key string
@@ -70,17 +72,22 @@ func views(spec string) (View, bool) {
 			Roles:   []Role{{"Producers", "producer"}, {"Consumers", "consumer"}},
 			Mutexes: []Mutex{{Label: "mu", Var: "mu"}},
 			Conds:   "waitq",
-			Queues:  []Queue{{Label: "ring", Ring: "ring", Head: "head", Count: "count", Cap: "Cap", Closed: "closed"}},
+			Queues:  []Queue{{Label: "ring", Ring: "ring", Head: "head", Count: "count", Cap: "capacity Cap", Closed: "closed"}},
 			Vars:    "vars",
 			Actions: []Action{
 				{"Lock", "Procs", "queue.(*Queue).Push / Pop: q.mu.Lock()"},
 				{"Relock", "Procs", "queue.(*Queue).wait: cond.Wait() returns, re-acquiring mu; then pushWaiters-- / popWaiters--"},
 				{"Push", "Procs", "queue.(*Queue).Push: the wait loop (awaitRoom), then enqueue and Signal notEmpty; or park on notFull; or return ctx.Err() / ErrClosed"},
 				{"Pop", "Procs", "queue.(*Queue).Pop: the wait loop (awaitItem), then dequeue and Signal notFull; or park on notEmpty; or return ctx.Err() / ErrClosed"},
+				{"PushBatch", "Procs", "queue.(*Queue).PushBatch: the wait loop, then as many items as fit, and a Signal of notEmpty per item for the waiting consumers"},
+				{"PopBatch", "Procs", "queue.(*Queue).PopBatch: the wait loop, then up to len(dst) items, and a Signal of notFull per item for the waiting producers"},
 				{"PopTake", "Procs", "Pop under `if` (the broken variant): dequeue without re-checking len"},
+				{"TryPush", "Procs", "queue.(*Queue).TryPush: lock, one item in if there is room (ErrClosed once closed), unlock"},
+				{"TryPop", "Procs", "queue.(*Queue).TryPop: lock, the head item if there is one (ErrClosed once closed and drained), unlock"},
 				{"CtxEnd", "Procs", "the caller's context ends (a cancel or a deadline)"},
 				{"CtxCallback", "Procs", "the context.AfterFunc callback of queue.(*Queue).wait: mu.Lock(); cond.Broadcast()"},
 				{"Close", "", "queue.(*Queue).Close: closed = true; Broadcast notFull and notEmpty"},
+				{"Resize", "", "queue.(*Queue).Resize: a new capacity; Broadcast notFull if it grew and a producer waits"},
 				{"Finished", "", "every goroutine returned and the queue is closed: nothing left to do"},
 			},
 		}, true
