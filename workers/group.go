@@ -115,8 +115,8 @@ type Group[T any] struct {
 // The group needs at least one consumer (a graceful shutdown waits for
 // consumers to drain the queue); it may have no producer (the consumers
 // then drain what is queued). Start returns an error, and starts nothing,
-// if q is nil or a worker is invalid: a nil Make, a negative Delay, or an ID
-// used twice in a role.
+// if q is nil, opts.ShutdownTimeout is negative or a worker is invalid: a
+// nil Make, a negative Delay, or an ID used twice in a role.
 func Start[T any](ctx context.Context, q Queue[T], producers []Producer[T], consumers []Consumer[T], opts Options[T]) (*Group[T], error) {
 	if err := validate(q, producers, consumers, opts); err != nil {
 		return nil, err

@@ -100,9 +100,9 @@ const (
 	RoleConsumer Role = "consumer"
 )
 
-// Error is what a worker met, with the worker and, for a consumer, the
-// item in hand: an error returned by its function or by the queue, or a
-// panic in its function (or in Options.OnEvent), recovered.
+// Error is what a worker met, with the worker and the item in hand, if
+// any: an error returned by its function or by the queue, or a panic in its
+// function (or in Options.OnEvent), recovered.
 type Error struct {
 	Role     Role
 	WorkerID int
