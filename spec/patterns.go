@@ -21,26 +21,29 @@ type item struct {
 	poppedTwice int   // a second call that popped it, or -1
 }
 
-// accepted returns the items c pushed.
-func accepted(c *call) []int {
+// accepted returns the items c pushed; one is returned in *one, so that
+// no slice is made.
+func accepted(c *call, one *[1]int) []int {
 	switch {
 	case c.out.Outcome != OK:
 		return nil
 	case c.in.Op == Push, c.in.Op == TryPush:
-		return []int{c.in.Value}
+		one[0] = c.in.Value
+		return one[:]
 	case c.in.Op == PushBatch && c.out.Value > 0 && c.out.Value <= len(c.in.Values):
 		return c.in.Values[:c.out.Value]
 	}
 	return nil
 }
 
-// popped returns the items c popped.
-func popped(c *call) []int {
+// popped returns the items c popped, as accepted does.
+func popped(c *call, one *[1]int) []int {
 	switch {
 	case c.out.Outcome != OK:
 		return nil
 	case c.in.Op == Pop, c.in.Op == TryPop:
-		return []int{c.out.Value}
+		one[0] = c.out.Value
+		return one[:]
 	case c.in.Op == PopBatch:
 		return c.out.Values
 	}
@@ -72,7 +75,7 @@ func sawFull(c *call) bool {
 // sawOpen reports whether c's response says the queue was open.
 func sawOpen(c *call) bool {
 	switch {
-	case len(accepted(c)) > 0, sawFull(c):
+	case len(accepted(c, new([1]int))) > 0, sawFull(c):
 		return true
 	case c.in.Op == Closed:
 		return c.out.Outcome == OK && c.out.Value == 0
@@ -275,22 +278,29 @@ func countPatterns(sp Spec, calls []call, items []item, desc func(int) string) *
 	// The capacities in effect during a call: the initial one, and those
 	// of the resizes invoked before it returned.
 	lowCap, highCap := sp.Capacity, sp.Capacity
-	var lows, highs []int // per call, in call order
+	lows, highs := make([]int, len(calls)), make([]int, len(calls)) // per call, in call order
+	callTimes := make([]int64, len(calls))
 	for i := range calls {
 		c := &calls[i]
 		if c.in.Op == Resize && c.out.Outcome == OK {
 			lowCap, highCap = min(lowCap, c.in.Value), max(highCap, c.in.Value)
 		}
-		lows, highs = append(lows, lowCap), append(highs, highCap)
+		lows[i], highs[i], callTimes[i] = lowCap, highCap, c.call
 	}
 	// A resize invoked later than c but by the time c returned also
 	// counts: take the bounds at the last call invoked by then.
 	bound := func(i int) (int, int) {
-		j, _ := slices.BinarySearchFunc(calls, calls[i].ret+1, func(c call, t int64) int { return cmp.Compare(c.call, t) })
+		if lows[len(calls)-1] == highs[len(calls)-1] {
+			return lowCap, highCap // never resized to another capacity
+		}
+		j := below(callTimes, calls[i].ret+1)
 		return lows[j-1], highs[j-1]
 	}
 	for i := range calls {
 		c := &calls[i]
+		if !sawFull(c) && c.in.Op != Len {
+			continue
+		}
 		low, high := bound(i)
 		switch {
 		case sawFull(c) && most(c) < low:
@@ -361,8 +371,9 @@ func tooManyQueued(calls []call, items []item, desc func(int) string, high func(
 func itemsOf(calls []call) ([]item, bool) {
 	items := make([]item, 0, len(calls))
 	index := make(map[int]int, len(calls))
+	var one [1]int
 	for i := range calls {
-		for k, v := range accepted(&calls[i]) {
+		for k, v := range accepted(&calls[i], &one) {
 			if _, dup := index[v]; dup {
 				return nil, false
 			}
@@ -372,7 +383,7 @@ func itemsOf(calls []call) ([]item, bool) {
 		}
 	}
 	for i := range calls {
-		for k, v := range popped(&calls[i]) {
+		for k, v := range popped(&calls[i], &one) {
 			j, ok := index[v]
 			if !ok {
 				index[v] = len(items)

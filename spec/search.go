@@ -203,7 +203,7 @@ func (se *search) candidates(buf []int32, next []State) ([]int32, []State, bool)
 		if c.call > minRet || c.inert() {
 			continue
 		}
-		if se.fifo && se.pushBlocked(i) {
+		if !se.mayFit(c) || se.fifo && se.pushBlocked(i) {
 			continue
 		}
 		if out, s := se.sp.Apply(se.s, c.in); out.Equal(c.out) {
@@ -218,6 +218,21 @@ func (se *search) candidates(buf []int32, next []State) ([]int32, []State, bool)
 		}
 	}
 	return buf, next, false
+}
+
+// mayFit is a quick necessary condition for Apply to give the state-
+// changing call c its response: a pop's item is at the head, a push finds
+// the queue open and not full.
+func (se *search) mayFit(c *call) bool {
+	switch c.in.Op {
+	case Pop, TryPop:
+		return se.s.Len() > 0 && se.s.at(0) == c.out.Value
+	case PopBatch:
+		return se.s.Len() > 0 && len(c.out.Values) > 0 && se.s.at(0) == c.out.Values[0]
+	case Push, TryPush, PushBatch:
+		return !se.s.closed && se.s.Len() < se.s.cap
+	}
+	return true
 }
 
 func (se *search) ret(l int32) int64 { return se.calls[se.lanes[l][se.pos[l]]].ret }
