@@ -38,19 +38,22 @@ func (c *call) inert() bool {
 // of each lane, and the calls that may take effect next are the lanes'
 // next calls invoked before every lane's next call returned.
 //
-// Three things keep it small, none of which loses a linearization:
+// These keep it small, none of which loses a linearization:
 //
 //   - A call that may go next and whose response says it changes nothing
 //     (inert) goes next at once, without branching: in any linearization
-//     it can be moved to the front, since nothing before it needs it, and
-//     the states it skips are the one it leaves.
+//     it can be moved to the front, since no pending call must precede
+//     it, and it leaves every state it could take effect in as it was.
+//     (A closed queue stays closed, so a Close there is inert too.)
 //   - Dead configurations are remembered (memo), so no configuration is
 //     explored twice.
 //   - For a FIFO queue with unique items, push order is pop order: a push
 //     may not go before a pending push whose item is surely popped before
-//     one of its own (before, a); never-popped items are all renamed to one
-//     value, so the order among them, which nothing can observe, makes no
-//     states of its own.
+//     one of its own (pushBlocked); never-popped items are all renamed to
+//     one value, so the order among them, which nothing can observe, makes
+//     no states of its own.
+//   - When no frame on the path has an untried candidate left, the path
+//     and the memo are dropped: nothing will ever back up into them.
 //
 // The order in which candidates are tried (earliest return first) only
 // affects the time taken. The search gives up with Unknown at deadline.
@@ -58,9 +61,8 @@ type search struct {
 	sp    Spec
 	calls []call
 	lanes [][]int32
-	// before[i], for a FIFO queue with unique items: the push of call i
-	// may not take effect while a push j with popRetMin[j] < popCallMax[i]
-	// is pending.
+	// For a FIFO queue with unique items: the push of call i may not take
+	// effect while a push j with popRetMin[j] < popCallMax[i] is pending.
 	fifo                  bool
 	popRetMin, popCallMax []int64
 	renamed               bool // never-popped items are all named marker
@@ -91,7 +93,8 @@ type memoEntry struct {
 	s   State
 }
 
-// laneOf splits calls (sorted by call time) into chains.
+// lanesOf splits calls (sorted by call time) into chains, a client's
+// calls into one unless they overlap.
 func lanesOf(calls []call, client func(i int) int) [][]int32 {
 	type lane struct {
 		client int
