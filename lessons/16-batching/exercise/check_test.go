@@ -56,7 +56,7 @@ func (r recorded) PushBatch(ctx context.Context, vs []int) (int, error) {
 }
 
 // TestCheck scripts two producers in one goroutine, records every call,
-// and has porcupine check the history against the sequential
+// and has spec.Check check the history against the sequential
 // specification, in which a batch push is one step. The final PopBatch is
 // the prediction.
 func TestCheck(t *testing.T) {
@@ -84,11 +84,11 @@ func TestCheck(t *testing.T) {
 		t.Fatal(err)
 	}
 	history := r.History()
-	res, _ := spec.Check(spec.FIFO(8).Model(), history, 10*time.Second)
-	if res != porcupine.Ok {
-		t.Fatalf("porcupine: %s — the history is not linearizable: the batch is not one step:%s", res, lessontest.History(history))
+	res := spec.Check(spec.FIFO(8), history, 10*time.Second)
+	if res.Verdict != porcupine.Ok {
+		t.Fatalf("spec.Check: %s\nthe history is not linearizable: the batch is not one step:%s", res, lessontest.History(history))
 	}
 	got := fmt.Sprint(dst[:n])
-	t.Logf("porcupine: %s; the PopBatch returned %s", res, got)
+	t.Logf("spec.Check: %s; the PopBatch returned %s", res, got)
 	lessontest.ExpectAnswers(t, prediction, got)
 }
