@@ -4,6 +4,13 @@
 //	go run ./cmd/trace tla/QueueLostWakeup.cfg            # the counterexample, step by step
 //	go run ./cmd/trace -play tla/PlayQueuePopIf.cfg       # play the scheduler
 //	go run ./cmd/trace tla/QueueLostWakeup.cfg -html out.html
+//	go run ./cmd/trace -run pop-wakes-pusher               # a validated run of the Go code
+//
+// With -run it records a run of the real queue or worker group (a scenario
+// of package tla/trace, or queue-N, group-N, group-N-workers for the N-th
+// recorded run of its test), has the offline checker validate the log
+// against tla/Queue.tla (or tla/Workers.tla), and writes the model's
+// behaviour that the log is as a trace page.
 //
 // Without -play it model-checks the model (with TLC when a tla2tools.jar
 // is found, see tla.FindTLC, else with the offline checker; -checker
@@ -28,6 +35,7 @@ import (
 
 	"github.com/pckit/pckit/tla"
 	"github.com/pckit/pckit/tla/page"
+	"github.com/pckit/pckit/tla/trace"
 )
 
 func main() {
@@ -44,8 +52,10 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	out := fs.String("html", "", "write the page to this file (default: a new file in the temporary folder)")
 	play := fs.Bool("play", false, "write a play-the-scheduler page instead of the counterexample")
 	checker := fs.String("checker", "auto", "who finds the counterexample: tlc, offline, or auto (TLC when a jar is found)")
+	goRun := fs.String("run", "", "record this run of the Go code (a scenario of tla/trace, queue-N, group-N, group-N-workers), validate it and show it")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: go run ./cmd/trace [-play] [-checker tlc|offline|auto] [-html FILE] tla/MODEL.cfg")
+		fmt.Fprintln(fs.Output(), "       go run ./cmd/trace -run RUN [-html FILE]")
 		fs.PrintDefaults()
 	}
 	// Flags may come before or after the model.
@@ -60,15 +70,18 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		models = append(models, fs.Arg(0))
 		args = fs.Args()[1:]
 	}
+	command := "go run ./cmd/trace " + strings.Join(os.Args[1:], " ")
+	if *goRun != "" && len(models) == 0 {
+		return writeRun(ctx, *goRun, *out, command, stdout)
+	}
 	if len(models) != 1 {
 		fs.Usage()
-		return errors.New("name one model's .cfg")
+		return errors.New("name one model's .cfg, or a run with -run")
 	}
 	m, err := modelOf(models[0])
 	if err != nil {
 		return err
 	}
-	command := "go run ./cmd/trace " + strings.Join(os.Args[1:], " ")
 
 	f, err := create(*out, m.Name, *play)
 	if err != nil {
@@ -83,13 +96,58 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	if err == nil {
 		err = f.Close()
 	}
+	return finish(f, err, stdout)
+}
+
+// finish closes the page's file f, written with error err, and says where
+// it is (or removes it).
+func finish(f *os.File, err error, stdout io.Writer) error {
 	if err != nil {
+		f.Close()
 		os.Remove(f.Name())
 		return err
 	}
 	abs, _ := filepath.Abs(f.Name())
 	fmt.Fprintf(stdout, "wrote %s\nopen it in a browser: file://%s\n", f.Name(), abs)
 	return nil
+}
+
+// writeRun records the named run of the Go code, validates its log and
+// writes the page of the model's behaviour that it is.
+func writeRun(ctx context.Context, name, out, command string, stdout io.Writer) error {
+	log, err := trace.RecordRun(name)
+	if err != nil {
+		return err
+	}
+	vs, err := trace.CheckOffline(ctx, []trace.Log{log})
+	if err != nil {
+		return err
+	}
+	if !vs[0].Accepted {
+		return errors.New(vs[0].Rejection())
+	}
+	cfg, err := trace.ModelConfig(log)
+	if err != nil {
+		return err
+	}
+	f, err := create(out, log.Name, false)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	err = page.WriteTrace(ctx, f, page.TraceInput{
+		Name:    log.Name,
+		Spec:    log.SpecFile(),
+		Config:  cfg,
+		Checker: "tla-checker, validating a log of the Go code",
+		Proves:  fmt.Sprintf("a run of the Go code (%d logged steps) is this behaviour of %s", len(log.Records), filepath.Base(log.SpecFile())),
+		Trace:   vs[0].Behaviour(),
+		Command: command,
+	})
+	if err == nil {
+		err = f.Close()
+	}
+	return finish(f, err, stdout)
 }
 
 // modelOf finds the row of tla/models.json whose cfg is the given file.

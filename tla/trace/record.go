@@ -14,10 +14,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
+	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/pckit/pckit/queue"
+	"github.com/pckit/pckit/tla"
 )
 
 // Record is one logged step, in the model's terms.
@@ -134,9 +139,39 @@ func errName(err error) string {
 	return err.Error()
 }
 
+// SpecFile returns the path of the log's model, tla/Queue.tla or
+// tla/Workers.tla.
+func (l Log) SpecFile() string { return filepath.Join(tla.Dir(), l.model()+".tla") }
+
 func (l Log) model() string {
 	if l.Model == "" {
 		return QueueModel
 	}
 	return l.Model
+}
+
+// RecordRun records the named run of the real code: a scenario of Scenarios,
+// "queue-N" (RunQueue(N)), or "group-N" or "group-N-workers" (RunGroup(N):
+// the queue's log, or the group's, which an aborted run has not).
+func RecordRun(name string) (Log, error) {
+	if run, ok := Scenarios[name]; ok {
+		return run()
+	}
+	kind, seed, _ := strings.Cut(strings.TrimSuffix(name, "-workers"), "-")
+	n, err := strconv.ParseUint(seed, 10, 64)
+	switch {
+	case err != nil:
+	case kind == "queue" && name == "queue-"+seed:
+		return RunQueue(n)
+	case kind == "group":
+		queueLog, groupLog, aborted, err := RunGroup(n)
+		if !strings.HasSuffix(name, "-workers") {
+			return queueLog, err
+		}
+		if aborted {
+			return Log{}, fmt.Errorf("run %s: the group aborted, and Workers.tla has no abort", name)
+		}
+		return groupLog, err
+	}
+	return Log{}, fmt.Errorf("no run %q: name a scenario (%s), queue-N, group-N or group-N-workers", name, strings.Join(slices.Sorted(maps.Keys(Scenarios)), ", "))
 }
