@@ -3,10 +3,7 @@
 package linearizable
 
 import (
-	"os"
 	"regexp"
-	"slices"
-	"strings"
 	"testing"
 
 	"github.com/pckit/pckit/lessons/internal/lessontest"
@@ -36,28 +33,5 @@ func TestBrokenIsCaught(t *testing.T) {
 // TestReadmeQuotesPopBatch checks that the lines the README quotes from
 // queue.Queue.PopBatch stand, in that order, in its body in queue/queue.go.
 func TestReadmeQuotesPopBatch(t *testing.T) {
-	readme, err := os.ReadFile("README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, after, _ := strings.Cut(string(readme), "<!-- queue.go PopBatch -->\n```go\n")
-	quote, _, found := strings.Cut(after, "```")
-	if !found {
-		t.Fatal("README.md has no quoted PopBatch")
-	}
-	src, err := os.ReadFile("../../queue/queue.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, body, _ := strings.Cut(string(src), "func (q *Queue[T]) PopBatch(")
-	body, _, _ = strings.Cut(body, "\n}\n")
-	lines := strings.Split(body, "\n")
-	for quoted := range strings.Lines(quote) {
-		quoted = strings.TrimSpace(quoted)
-		i := slices.IndexFunc(lines, func(l string) bool { return strings.TrimSpace(l) == quoted })
-		if i < 0 {
-			t.Fatalf("README.md quotes %q, which is not in PopBatch after the lines quoted before it", quoted)
-		}
-		lines = lines[i+1:]
-	}
+	lessontest.QuotesFunc(t, "<!-- queue.go PopBatch -->", "../../queue/queue.go", "func (q *Queue[T]) PopBatch(")
 }

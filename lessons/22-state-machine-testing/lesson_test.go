@@ -3,8 +3,6 @@
 package statemachine
 
 import (
-	"os"
-	"strings"
 	"testing"
 
 	"github.com/pckit/pckit/lessons/internal/lessontest"
@@ -29,23 +27,8 @@ func TestBrokenIsCaught(t *testing.T) {
 	lessontest.Quote(t, "README.md", out, sig...)
 }
 
-// TestReadmeQuotesTryPop checks that the TryPop the README quotes is the one
-// in queue/queue.go.
+// TestReadmeQuotesTryPop checks that the lines the README quotes from
+// queue.Queue.TryPop stand, in that order, in its body in queue/queue.go.
 func TestReadmeQuotesTryPop(t *testing.T) {
-	readme, err := os.ReadFile("README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, after, _ := strings.Cut(string(readme), "<!-- queue.go TryPop -->\n```go\n")
-	quote, _, found := strings.Cut(after, "```")
-	if !found {
-		t.Fatal("README.md has no quoted TryPop")
-	}
-	src, err := os.ReadFile("../../queue/queue.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(string(src), quote) {
-		t.Errorf("README.md quotes a TryPop that is not in queue/queue.go:\n%s", quote)
-	}
+	lessontest.QuotesFunc(t, "<!-- queue.go TryPop -->", "../../queue/queue.go", "func (q *Queue[T]) TryPop(")
 }
