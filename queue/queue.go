@@ -132,7 +132,7 @@ func (q *Queue[T]) Push(ctx context.Context, v T) error {
 func (q *Queue[T]) TryPush(v T) error {
 	q.made()
 	q.items.check(v)
-	q.mu.Lock()
+	q.mu.Lock() // TLA+: TryPush (one step)
 	defer q.mu.Unlock()
 	switch {
 	case q.closed:
@@ -161,7 +161,7 @@ func (q *Queue[T]) PushBatch(ctx context.Context, vs []T) (int, error) {
 	for _, v := range vs {
 		q.items.check(v)
 	}
-	q.mu.Lock()
+	q.mu.Lock() // TLA+: Lock, then PushBatch
 	defer q.mu.Unlock()
 	q.traceLock(ctx)
 	if len(vs) == 0 {
@@ -206,7 +206,7 @@ func (q *Queue[T]) Pop(ctx context.Context) (T, error) {
 // queue that is still open.
 func (q *Queue[T]) TryPop() (T, error) {
 	q.made()
-	q.mu.Lock()
+	q.mu.Lock() // TLA+: TryPop (one step)
 	defer q.mu.Unlock()
 	if q.items.len() == 0 {
 		var zero T
@@ -229,7 +229,7 @@ func (q *Queue[T]) TryPop() (T, error) {
 // once (ErrClosed if the queue is closed and drained).
 func (q *Queue[T]) PopBatch(ctx context.Context, dst []T) (int, error) {
 	q.check(ctx)
-	q.mu.Lock()
+	q.mu.Lock() // TLA+: Lock, then PopBatch
 	defer q.mu.Unlock()
 	q.traceLock(ctx)
 	if len(dst) == 0 {
@@ -294,7 +294,7 @@ func (q *Queue[T]) Resize(capacity int) error {
 	if capacity < 1 {
 		return ErrCapacity
 	}
-	q.mu.Lock()
+	q.mu.Lock() // TLA+: Resize (one step)
 	defer q.mu.Unlock()
 	if q.trace != nil {
 		q.trace(Step[T]{Action: "Resize", N: capacity})
@@ -335,8 +335,8 @@ func (q *Queue[T]) check(ctx context.Context) {
 // awaitRoom waits until there is room for one item, the queue is closed, or
 // ctx ends, and returns nil only in the first case. q.mu must be held.
 //
-// TLA+ (tla/Queue.tla): this loop and Push's enqueue are the action Push;
-// q.wait is StartWait, then Relock.
+// TLA+ (tla/Queue.tla): this loop and the enqueue that follows are the
+// action Push (PushBatch); q.wait is StartWait, then Relock.
 func (q *Queue[T]) awaitRoom(ctx context.Context) error {
 	if !q.closed && q.items.len() >= q.cap {
 		waited := time.Duration(-1) // when this call first waited, from q.epoch
@@ -368,8 +368,8 @@ func (q *Queue[T]) awaitRoom(ctx context.Context) error {
 // awaitItem waits until an item is queued, the queue is closed and drained,
 // or ctx ends, and returns nil only in the first case. q.mu must be held.
 //
-// TLA+ (tla/Queue.tla): this loop is the action Pop, the dequeue that
-// follows is Dequeue; q.wait is StartWait, then Relock.
+// TLA+ (tla/Queue.tla): this loop and the dequeue that follows are the
+// action Pop (PopBatch); q.wait is StartWait, then Relock.
 func (q *Queue[T]) awaitItem(ctx context.Context) error {
 	if q.items.len() == 0 && !q.closed {
 		waited := time.Duration(-1) // when this call first waited, from q.epoch
@@ -450,7 +450,7 @@ func (q *Queue[T]) wakeAll(ctx context.Context, c *sync.Cond) func() {
 
 // put enqueues v and wakes one waiting popper; action names the call for
 // Trace. q.mu must be held.
-// TLA+: the enqueue branch of Push.
+// TLA+: Enqueue (n = 1).
 func (q *Queue[T]) put(ctx context.Context, action string, v T) {
 	q.items.push(v)
 	if q.trace != nil {
@@ -462,7 +462,7 @@ func (q *Queue[T]) put(ctx context.Context, action string, v T) {
 // take dequeues the head item and wakes one waiting pusher. q.mu must be
 // held and the queue non-empty.
 //
-// TLA+: Dequeue.
+// TLA+: Dequeue (n = 1).
 func (q *Queue[T]) take(ctx context.Context, action string) T {
 	v := q.items.pop()
 	if q.trace != nil {
@@ -472,6 +472,7 @@ func (q *Queue[T]) take(ctx context.Context, action string) T {
 	return v
 }
 
+// pushed and popped Signal min(n, waiters) times. TLA+: Enqueue, Dequeue.
 func (q *Queue[T]) pushed(n int) {
 	q.stats.Pushed += uint64(n)
 	q.stats.HighWater = max(q.stats.HighWater, q.items.len())
