@@ -14,8 +14,13 @@
 // violated invariant by its position in the cfg and a violated temporal
 // property by its formula; this script maps both back to the cfg's names
 // (for a property, by checking the cfg's properties one at a time).
+// A liveness counterexample is a lasso; traceStates counts its distinct
+// states, the loop's included, as TLC does.
+// The checker takes fairness from the operator named Spec, whatever the
+// cfg's SPECIFICATION says; a cfg naming another operator is refused
+// rather than checked without its fairness.
 // The exit status is 0 whenever a verdict was reached, whatever it is,
-// 2 on a usage error, 3 when the checker itself failed.
+// 2 on a usage error or a refused cfg, 3 when the checker itself failed.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -71,6 +76,12 @@ function withoutSections(text, keywords) {
   return kept.join('\n');
 }
 
+const specNames = cfgNames(cfg, ['SPECIFICATION']);
+if (specNames.length > 0 && (specNames.length > 1 || specNames[0] !== 'Spec')) {
+  console.error(`${cfgPath}: SPECIFICATION ${specNames.join(' ')}: the offline checker takes fairness only from the operator named Spec; name the specification Spec (choose fairness with a constant)`);
+  process.exit(2);
+}
+
 function run(cfgText) {
   const opts = {
     cfg_source: cfgText,
@@ -100,9 +111,12 @@ const out = {
   ms: 0,
 };
 // The first element of r.trace is the path from an initial state; a
-// liveness counterexample adds the loop as a second element.
+// liveness counterexample adds the loop as a second element, which starts
+// at the path's last state.
+const states = (t) => (t.match(/^State \d+/gm) || []).length;
 if (r.trace && r.trace.length > 0) {
-  out.traceStates = (r.trace[0].match(/^State \d+/gm) || []).length;
+  out.traceStates = states(r.trace[0]);
+  if (r.trace.length > 1) out.traceStates += Math.max(0, states(r.trace[1]) - 1);
 }
 
 if (r.success) {

@@ -30,18 +30,31 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 )
 
+// Verdict is what a checker concluded about a model.
+type Verdict string
+
 // Verdicts a checker can reach on a model.
 const (
-	Holds     = "holds"     // every invariant and property holds, no deadlock
-	Deadlock  = "deadlock"  // a reachable state, not a final one, has no successor
-	Invariant = "invariant" // the invariant named in Result.Violated fails
-	Property  = "property"  // the temporal property named in Result.Violated fails
+	Holds     Verdict = "holds"     // every invariant and property holds, no deadlock
+	Deadlock  Verdict = "deadlock"  // a reachable state, not a final one, has no successor
+	Invariant Verdict = "invariant" // the invariant named in Result.Violated fails
+	Property  Verdict = "property"  // the temporal property named in Result.Violated fails
 )
+
+// Caught names what a counterexample broke: the violated invariant or
+// property, or "deadlock"; "" for a model that holds.
+func (r Result) Caught() string {
+	if r.Verdict == Deadlock {
+		return string(Deadlock)
+	}
+	return r.Violated
+}
 
 // The pinned TLC release.
 const (
@@ -58,8 +71,8 @@ type Model struct {
 	Config string `json:"cfg"`    // the .cfg file, relative to [Dir]
 	Proves string `json:"proves"` // one line: what the model shows
 
-	Verdict  string `json:"verdict"`            // Holds, Deadlock, Invariant or Property
-	Violated string `json:"violated,omitempty"` // the invariant or property, if any
+	Verdict  Verdict `json:"verdict"`            // Holds, Deadlock, Invariant or Property
+	Violated string  `json:"violated,omitempty"` // the invariant or property, if any
 
 	// States is the number of distinct states, for a model that holds
 	// (both checkers must find exactly this many).
@@ -67,10 +80,18 @@ type Model struct {
 	// For a counterexample: the number of states in the trace (both
 	// checkers search breadth-first, so both find a shortest one), and the
 	// distinct states each had found when it stopped (TLC runs with one
-	// worker, so its count is reproducible).
-	TraceStates   int `json:"traceStates,omitempty"`
-	TLCStates     int `json:"tlcStates,omitempty"`
-	OfflineStates int `json:"offlineStates,omitempty"`
+	// worker, so its count is reproducible). A liveness counterexample is
+	// a lasso: TraceStates counts its distinct states, the loop's
+	// included, as TLC prints it; OfflineTraceStates, if set, is the
+	// offline checker's (its lasso may differ: it searches differently).
+	TraceStates        int `json:"traceStates,omitempty"`
+	OfflineTraceStates int `json:"offlineTraceStates,omitempty"`
+	TLCStates          int `json:"tlcStates,omitempty"`
+	OfflineStates      int `json:"offlineStates,omitempty"`
+
+	// Long marks a model too slow for every test run: `go test ./tla/`
+	// checks it only with PCKIT_TLA_LONG=1 set (as .ci/run does).
+	Long bool `json:"long,omitempty"`
 
 	// TLCOnly lists cfg properties the offline checker cannot check: they
 	// are dropped from the cfg it gets, and asserted under TLC only.
@@ -80,10 +101,10 @@ type Model struct {
 // Result is what one checker reported on one model.
 type Result struct {
 	Checker     string        // "tlc" or "tla-checker"
-	Verdict     string        // Holds, Deadlock, Invariant or Property
+	Verdict     Verdict       // Holds, Deadlock, Invariant or Property
 	Violated    string        // the invariant or property that failed, if any
 	Distinct    int           // distinct states found
-	TraceStates int           // states in the counterexample, 0 if none
+	TraceStates int           // distinct states in the counterexample (a lasso's loop included), 0 if none
 	Trace       string        // the counterexample as the checker printed it
 	Output      string        // the checker's whole output
 	Elapsed     time.Duration // wall time of the run
@@ -98,6 +119,15 @@ func Dir() string {
 		return "."
 	}
 	return filepath.Dir(file)
+}
+
+// path returns the file f of a model: f itself if absolute (a spec copy
+// outside the package, as the mutation test makes), else f in [Dir].
+func path(f string) string {
+	if filepath.IsAbs(f) {
+		return f
+	}
+	return filepath.Join(Dir(), f)
 }
 
 // Models returns the expectations table, models.json.
@@ -232,22 +262,52 @@ var (
 	reTLCCounts = regexp.MustCompile(`(\d+) states generated, (\d+) distinct states found`)
 	reTLCInv    = regexp.MustCompile(`Error: Invariant (\w+) is violated`)
 	reTLCProp   = regexp.MustCompile(`Error: Temporal properties were violated`)
+	reTLCNamed  = regexp.MustCompile(`Error: (?:Temporal property|The property) (\w+)`)
 	reTLCState  = regexp.MustCompile(`(?m)^State \d+:`)
+	reTLCBack   = regexp.MustCompile(`(?m)^State \d+: (?:Back to state \d+|Stuttering)`)
 )
 
 // RunTLC checks the model with TLC from jar. It copies the spec and cfg
 // into a fresh temporary folder and runs there, so that nothing TLC writes
-// (states/, trace files) lands in the repository.
+// (states/, trace files) lands in the repository. TLC 2.18 does not name a
+// violated temporal property; with several in the cfg, RunTLC checks them
+// one at a time to find it, as check.mjs does for the offline checker.
 func RunTLC(ctx context.Context, jar string, m Model) (Result, error) {
+	cfg, err := os.ReadFile(path(m.Config))
+	if err != nil {
+		return Result{}, err
+	}
+	r, err := runTLC(ctx, jar, m, cfg)
+	if err != nil || r.Verdict != Property || r.Violated != "" {
+		return r, err
+	}
+	for _, p := range cfgNames(cfg, "PROPERTY", "PROPERTIES") {
+		one, err := runTLC(ctx, jar, m, []byte(withProperty(string(cfg), p)))
+		if err != nil {
+			return r, err
+		}
+		if one.Verdict == Property {
+			r.Violated = p
+			break
+		}
+	}
+	if r.Violated == "" {
+		return r, fmt.Errorf("tlc: a temporal property of %s is violated, but none of them alone", m.Name)
+	}
+	return r, nil
+}
+
+func runTLC(ctx context.Context, jar string, m Model, cfg []byte) (Result, error) {
 	work, err := os.MkdirTemp("", "pckit-tlc-")
 	if err != nil {
 		return Result{}, err
 	}
 	defer os.RemoveAll(work)
-	for _, f := range []string{m.Spec, m.Config} {
-		if err := copyFile(filepath.Join(Dir(), f), filepath.Join(work, filepath.Base(f))); err != nil {
-			return Result{}, err
-		}
+	if err := copyFile(path(m.Spec), filepath.Join(work, filepath.Base(m.Spec))); err != nil {
+		return Result{}, err
+	}
+	if err := os.WriteFile(filepath.Join(work, filepath.Base(m.Config)), cfg, 0o644); err != nil {
+		return Result{}, err
 	}
 	args := []string{
 		"-XX:+UseParallelGC", "-Djava.io.tmpdir=" + work,
@@ -262,15 +322,32 @@ func RunTLC(ctx context.Context, jar string, m Model) (Result, error) {
 	cmd.Stdout, cmd.Stderr = &out, &out
 	start := time.Now()
 	runErr := cmd.Run()
-	r := Result{Checker: "tlc", Output: out.String(), Elapsed: time.Since(start)}
+	elapsed := time.Since(start)
 	if ctx.Err() != nil {
-		return r, ctx.Err()
+		return Result{Checker: "tlc", Output: out.String(), Elapsed: elapsed}, ctx.Err()
 	}
-	text := r.Output
+	r, err := ParseTLC(out.String(), cfgNames(cfg, "PROPERTY", "PROPERTIES"))
+	r.Elapsed = elapsed
+	if err != nil {
+		return r, fmt.Errorf("%w (exit: %v)", err, runErr)
+	}
+	return r, nil
+}
+
+// ParseTLC reads TLC's output: the verdict, the violated invariant or
+// property, the distinct states found, and the counterexample. props are
+// the cfg's temporal properties: TLC 2.18 does not name the one violated,
+// so Violated is that name only when there is one property, else "" (and
+// [RunTLC] finds it). For a liveness counterexample (a lasso: a path, then
+// "Back to state k" or "Stuttering"), TraceStates counts the distinct
+// states printed, without the closing line.
+func ParseTLC(text string, props []string) (Result, error) {
+	r := Result{Checker: "tlc", Output: text}
 	counts := reTLCCounts.FindAllStringSubmatch(text, -1)
 	if len(counts) > 0 {
 		r.Distinct, _ = strconv.Atoi(counts[len(counts)-1][2])
 	}
+	header := "Error: The behavior up to this point is:"
 	switch {
 	case strings.Contains(text, "Error: Deadlock reached."):
 		r.Verdict = Deadlock
@@ -279,57 +356,67 @@ func RunTLC(ctx context.Context, jar string, m Model) (Result, error) {
 		r.Violated = reTLCInv.FindStringSubmatch(text)[1]
 	case reTLCProp.MatchString(text):
 		r.Verdict = Property
-		r.Violated = tlcViolatedProperty(text, m)
+		header = "Error: The following behavior constitutes a counter-example:"
+		if m := reTLCNamed.FindStringSubmatch(text); m != nil {
+			r.Violated = m[1]
+		} else if len(props) == 1 {
+			r.Violated = props[0]
+		}
 	case strings.Contains(text, "Model checking completed. No error has been found."):
 		r.Verdict = Holds
+		return r, nil
 	default:
-		return r, fmt.Errorf("tlc: no verdict (exit: %v):\n%s", runErr, text)
+		return r, errors.New("tlc: no verdict in its output:\n" + text)
 	}
-	if r.Verdict != Holds {
-		if i := strings.Index(text, "Error: The behavior up to this point is:"); i >= 0 {
-			r.Trace = text[i:]
-			if j := reTLCCounts.FindStringIndex(r.Trace); j != nil {
-				r.Trace = r.Trace[:j[0]]
-			}
+	if i := strings.Index(text, header); i >= 0 {
+		r.Trace = text[i:]
+		if j := reTLCCounts.FindStringIndex(r.Trace); j != nil {
+			r.Trace = r.Trace[:j[0]]
 		}
-		r.TraceStates = len(reTLCState.FindAllString(r.Trace, -1))
-		if strings.Contains(r.Trace, "Stuttering") {
-			r.TraceStates-- // the stuttering step closes a lasso; it is no new state
-		}
+	}
+	r.TraceStates = len(reTLCState.FindAllString(r.Trace, -1)) - len(reTLCBack.FindAllString(r.Trace, -1))
+	if r.TraceStates == 0 {
+		return r, fmt.Errorf("tlc: %s without a counterexample trace:\n%s", r.Verdict, text)
 	}
 	return r, nil
 }
 
-// tlcViolatedProperty names the violated temporal property. TLC names it
-// only in some versions; with one property in the cfg there is no doubt.
-func tlcViolatedProperty(text string, m Model) string {
-	props := cfgNames(filepath.Join(Dir(), m.Config), "PROPERTY", "PROPERTIES")
-	for _, p := range props {
-		if strings.Contains(text, "Temporal property "+p) || strings.Contains(text, "property "+p+" ") {
-			return p
+// withProperty returns the cfg with its PROPERTY sections replaced by the
+// one property p.
+func withProperty(cfg, p string) string {
+	return dropSections(cfg, "PROPERTY", "PROPERTIES") + "\nPROPERTY " + p + "\n"
+}
+
+// dropSections returns the cfg without the sections of the given keywords.
+func dropSections(cfg string, keywords ...string) string {
+	var kept []string
+	drop := false
+	for _, line := range strings.Split(cfg, "\n") {
+		words := strings.Fields(uncomment(line))
+		if len(words) > 0 && isKeyword(words[0]) {
+			drop = slices.Contains(keywords, words[0])
+		}
+		if !drop {
+			kept = append(kept, line)
 		}
 	}
-	if len(props) == 1 {
-		return props[0]
+	return strings.Join(kept, "\n")
+}
+
+func uncomment(line string) string {
+	if i := strings.Index(line, `\*`); i >= 0 {
+		return line[:i]
 	}
-	return "?"
+	return line
 }
 
 // cfgNames returns the names listed under the given cfg keywords.
-func cfgNames(path string, keywords ...string) []string {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil
-	}
+func cfgNames(cfg []byte, keywords ...string) []string {
 	var names []string
 	in := false
-	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc := bufio.NewScanner(bytes.NewReader(cfg))
 	for sc.Scan() {
-		line := sc.Text()
-		if i := strings.Index(line, `\*`); i >= 0 {
-			line = line[:i]
-		}
-		words := strings.Fields(line)
+		words := strings.Fields(uncomment(sc.Text()))
 		if len(words) == 0 {
 			continue
 		}
@@ -376,20 +463,25 @@ func FindOffline() error {
 	return nil
 }
 
-// RunOffline checks the model with tla-checker through check.mjs.
+// RunOffline checks the model with tla-checker through check.mjs. It
+// refuses a cfg whose SPECIFICATION is not the operator named Spec: the
+// offline checker takes fairness from Spec whatever the cfg names, so
+// such a model would be checked without its own fairness.
 func RunOffline(ctx context.Context, m Model) (Result, error) {
-	spec := filepath.Join(Dir(), m.Spec)
-	cfg := filepath.Join(Dir(), m.Config)
+	spec, cfg := path(m.Spec), path(m.Config)
+	data, err := os.ReadFile(cfg)
+	if err != nil {
+		return Result{}, err
+	}
+	if err := SpecIsSpec(data); err != nil {
+		return Result{}, fmt.Errorf("%s: %w", m.Config, err)
+	}
 	if len(m.TLCOnly) > 0 {
 		work, err := os.MkdirTemp("", "pckit-offline-")
 		if err != nil {
 			return Result{}, err
 		}
 		defer os.RemoveAll(work)
-		data, err := os.ReadFile(cfg)
-		if err != nil {
-			return Result{}, err
-		}
 		cfg = filepath.Join(work, filepath.Base(m.Config))
 		if err := os.WriteFile(cfg, []byte(dropNames(string(data), m.TLCOnly)), 0o644); err != nil {
 			return Result{}, err
@@ -399,7 +491,7 @@ func RunOffline(ctx context.Context, m Model) (Result, error) {
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	start := time.Now()
-	err := cmd.Run()
+	err = cmd.Run()
 	r := Result{Checker: "tla-checker", Output: stdout.String() + stderr.String(), Elapsed: time.Since(start)}
 	if ctx.Err() != nil {
 		return r, ctx.Err()
@@ -421,9 +513,20 @@ func RunOffline(ctx context.Context, m Model) (Result, error) {
 	if out.Verdict == "error" {
 		return r, fmt.Errorf("tla-checker could not check %s: %s", m.Name, out.Message)
 	}
-	r.Verdict, r.Violated, r.Distinct = out.Verdict, out.Violated, out.Distinct
+	r.Verdict, r.Violated, r.Distinct = Verdict(out.Verdict), out.Violated, out.Distinct
 	r.TraceStates, r.Trace = out.TraceStates, out.Trace
 	return r, nil
+}
+
+// SpecIsSpec returns an error unless the cfg's SPECIFICATION, if any, is
+// the operator named Spec, the only one whose fairness the offline
+// checker applies.
+func SpecIsSpec(cfg []byte) error {
+	names := cfgNames(cfg, "SPECIFICATION")
+	if len(names) > 0 && (len(names) > 1 || names[0] != "Spec") {
+		return fmt.Errorf("SPECIFICATION %s: the offline checker takes fairness only from the operator named Spec; name the specification Spec (choose fairness with a constant)", strings.Join(names, " "))
+	}
+	return nil
 }
 
 // dropNames removes the given names from a cfg's lines.

@@ -25,7 +25,10 @@ import (
 // models are about the design, not this build's Go code, so they run in the
 // fixed build only.
 func TestTLAModels(t *testing.T) {
-	for _, c := range []struct{ name, verdict string }{
+	for _, c := range []struct {
+		name    string
+		verdict tla.Verdict
+	}{
 		{"OneCond", tla.Deadlock},
 		{"OneCondFree", tla.Holds},
 	} {

@@ -35,7 +35,7 @@ func verdict(r tla.Result) string {
 	case tla.Property:
 		return "property " + r.Violated + " violated"
 	}
-	return r.Verdict
+	return string(r.Verdict)
 }
 
 // byHand gives the commands that show a checker's whole output for m.

@@ -46,7 +46,7 @@ func RunModel(t testing.TB, m tla.Model) tla.Result {
 // counterexample length or, for a model that holds, the number of distinct
 // states that tla/models.json records. It also fails unless the lesson's
 // README gives the command that runs the model with TLC by hand.
-func ExpectModel(t testing.TB, name, verdict, violated string) tla.Result {
+func ExpectModel(t testing.TB, name string, verdict tla.Verdict, violated string) tla.Result {
 	t.Helper()
 	m, r := CheckModel(t, name)
 	if r.Verdict != verdict || r.Violated != violated {
@@ -61,7 +61,7 @@ func ExpectModel(t testing.TB, name, verdict, violated string) tla.Result {
 	if verdict == tla.Holds {
 		t.Logf("%s on model %s: holds, %d distinct states", r.Checker, name, r.Distinct)
 	} else {
-		t.Logf("%s on model %s: %s, counterexample of %d states", r.Checker, name, strings.TrimSpace(r.Verdict+" "+r.Violated), r.TraceStates)
+		t.Logf("%s on model %s: %s, counterexample of %d states", r.Checker, name, strings.TrimSpace(string(r.Verdict)+" "+r.Violated), r.TraceStates)
 	}
 	readme, err := os.ReadFile("README.md")
 	if err != nil {
