@@ -142,7 +142,7 @@ func ForModel(m tla.Model, r tla.Result) (TraceInput, error) {
 		Config:   string(cfg),
 		Checker:  r.Checker,
 		Proves:   m.Proves,
-		Verdict:  r.Verdict,
+		Verdict:  string(r.Verdict),
 		Violated: r.Violated,
 		Trace:    r.Trace,
 	}, nil
@@ -259,7 +259,7 @@ func Explore(ctx context.Context, m tla.Model) (Graph, error) {
 	}
 	d := data{
 		Mode: "play", Name: m.Name, Spec: m.Spec, Title: v.Title, Proves: m.Proves,
-		Checker: "tla-checker", Verdict: m.Verdict, Violated: m.Violated,
+		Checker: "tla-checker", Verdict: string(m.Verdict), Violated: m.Violated,
 		Definition: definition(spec, m.Violated), LoopTo: -1,
 	}
 	// Collapse the labelled graph: states that differ only in pageAction
