@@ -47,15 +47,36 @@ FailedAs(p, err) ==
     /\ err = "ctx" => ctxDone[p]
     /\ err = "closed" => closed
 
-\* Record r, matched by a step of the model.
+\* A call that may wait: its StartWait and Fail are steps of one of these.
+Call(p) == Push(p) \/ Pop(p) \/ PushBatch(p) \/ PopBatch(p)
+
+\* The tickets t+1, ..., t+n.
+Tickets(t, n) == [i \in 1..n |-> t + i]
+
+\* Record r, matched by a step of the model.  A Try call has no context,
+\* so no goroutine in its record: it is a goroutine of NonBlocking.  A
+\* TryPush that returned ErrFull (TryPop: ErrEmpty) changed nothing: a
+\* stuttering step, taken where the model's queue is full (empty).
 MatchStep(r) ==
     \/ r.op = "Lock" /\ Lock(r.p)
     \/ r.op = "Relock" /\ Relock(r.p) /\ r.cond = CondOf(r.p)
-    \/ r.op = "StartWait" /\ (Push(r.p) \/ Pop(r.p))
-       /\ pc'[r.p] = "wait" /\ r.cond = CondOf(r.p)
-    \/ r.op = "Fail" /\ (Push(r.p) \/ Pop(r.p)) /\ FailedAs(r.p, r.err)
-    \/ r.op = "Push" /\ Push(r.p) /\ nIn' = nIn + 1 /\ r.ts = <<nIn'>>
-    \/ r.op = "Pop" /\ (Pop(r.p) \/ PopTake(r.p)) /\ popped' = popped \o r.ts
+    \/ r.op = "StartWait" /\ Call(r.p) /\ pc'[r.p] = "wait" /\ r.cond = CondOf(r.p)
+    \/ r.op = "Fail" /\ Call(r.p) /\ FailedAs(r.p, r.err)
+    \/ /\ \/ r.op = "Push" /\ Push(r.p)
+          \/ r.op = "PushBatch" /\ PushBatch(r.p)
+       /\ nIn' = nIn + Len(r.ts) /\ r.ts = Tickets(nIn, Len(r.ts)) /\ r.ts # <<>>
+    \/ /\ \/ r.op = "Pop" /\ (Pop(r.p) \/ PopTake(r.p))
+          \/ r.op = "PopBatch" /\ PopBatch(r.p)
+       /\ popped' = popped \o r.ts /\ r.ts # <<>>
+    \/ r.op = "TryPush" /\ r.err = "" /\ \E p \in NonBlocking : TryPush(p)
+       /\ nIn' = nIn + 1 /\ r.ts = Tickets(nIn, 1)
+    \/ r.op = "TryPush" /\ r.err = "closed" /\ \E p \in NonBlocking : TryPush(p) /\ closed
+    \/ r.op = "TryPush" /\ r.err = "full" /\ ~closed /\ count >= capacity /\ UNCHANGED vars
+    \/ r.op = "TryPop" /\ r.err = "" /\ \E p \in NonBlocking : TryPop(p)
+       /\ popped' = popped \o r.ts
+    \/ r.op = "TryPop" /\ r.err = "closed" /\ \E p \in NonBlocking : TryPop(p) /\ count = 0
+    \/ r.op = "TryPop" /\ r.err = "empty" /\ ~closed /\ count = 0 /\ UNCHANGED vars
+    \/ r.op = "Resize" /\ Resize /\ capacity' = r.n
     \/ r.op = "CtxCallback" /\ CtxCallback(r.p) /\ r.cond = CondOf(r.p)
     \/ r.op = "Close" /\ (Close \/ (closed /\ UNCHANGED vars)) \* again: a no-op
 

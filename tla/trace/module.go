@@ -127,9 +127,21 @@ func constants(log Log, modelCfg string) (string, error) {
 		"Cap":       strconv.Itoa(log.Cap),
 		"Items":     strconv.Itoa(log.Items),
 	}
+	// Those of a model with Try, batch and Resize calls, if it has them.
+	optional := map[string]string{}
 	if log.model() == QueueModel {
 		set["Cancellable"] = setValue(log.Cancellable)
 		set["NoOne"] = `"none"`
+		var resizes []string
+		for _, r := range log.Records {
+			if r.Op == "Resize" {
+				resizes = append(resizes, strconv.Itoa(r.N))
+			}
+		}
+		optional["Batch"] = setValue(log.Batch)
+		optional["BatchLen"] = strconv.Itoa(max(log.BatchLen, 1))
+		optional["NonBlocking"] = setValue(log.NonBlocking)
+		optional["Resizes"] = "{" + strings.Join(resizes, ", ") + "}"
 	}
 	var c strings.Builder
 	for _, line := range cfgConstants(modelCfg) {
@@ -138,6 +150,8 @@ func constants(log Log, modelCfg string) (string, error) {
 		if v, ok := set[name]; ok {
 			value = v
 			delete(set, name)
+		} else if v, ok := optional[name]; ok {
+			value = v
 		}
 		fmt.Fprintf(&c, "    %s = %s\n", name, strings.TrimSpace(value))
 	}

@@ -68,6 +68,12 @@ type Log struct {
 	Cancellable []string `json:"cancellable"` // goroutines whose context may end
 	Cap         int      `json:"cap"`         // the capacity the queue was made with
 	Items       int      `json:"items"`       // the most items a producer pushes
+	// Queue only: goroutines that call PushBatch (with all the items they
+	// have left) or PopBatch (with BatchLen slots), and goroutines that may
+	// also call TryPush or TryPop.
+	Batch       []string `json:"batch,omitempty"`
+	BatchLen    int      `json:"batchLen,omitempty"`
+	NonBlocking []string `json:"nonBlocking,omitempty"`
 	Records     []Record `json:"records"`
 }
 

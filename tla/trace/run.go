@@ -54,22 +54,61 @@ func (r *run) ctx(name string, canEnd bool, timeout time.Duration) (context.Cont
 func (r *run) producer(name string, ctx context.Context, items ...int) {
 	r.log.Producers = append(r.log.Producers, name)
 	r.log.Items = max(r.log.Items, len(items))
-	r.wg.Go(func() {
-		for _, v := range items {
-			if r.q.Push(ctx, v) != nil {
+	r.wg.Go(func() { r.produce(name, ctx, items) })
+}
+
+// produce pushes items until an error: in one batch call after another
+// if name is in Batch, else one by one, each tried first with TryPush if
+// name is in NonBlocking.
+func (r *run) produce(name string, ctx context.Context, items []int) {
+	if slices.Contains(r.log.Batch, name) {
+		for rest := items; len(rest) > 0; {
+			n, err := r.q.PushBatch(ctx, rest)
+			if err != nil {
 				return
 			}
+			rest = rest[n:]
 		}
-	})
+		return
+	}
+	try := slices.Contains(r.log.NonBlocking, name)
+	for _, v := range items {
+		err := queue.ErrFull
+		if try {
+			err = r.q.TryPush(v)
+		}
+		if errors.Is(err, queue.ErrFull) {
+			err = r.q.Push(ctx, v)
+		}
+		if err != nil {
+			return
+		}
+	}
 }
 
 // consumer starts goroutine name popping until an error, or at most
-// limit times (a broken queue may pop for ever).
+// limit times (a broken queue may pop for ever): BatchLen items a call if
+// name is in Batch, else one, tried first with TryPop if name is in
+// NonBlocking.
 func (r *run) consumer(name string, ctx context.Context, limit int) {
 	r.log.Consumers = append(r.log.Consumers, name)
+	batch := slices.Contains(r.log.Batch, name)
+	try := slices.Contains(r.log.NonBlocking, name)
+	buf := make([]int, max(r.log.BatchLen, 1))
 	r.wg.Go(func() {
 		for range limit {
-			if _, err := r.q.Pop(ctx); err != nil {
+			var err error
+			switch {
+			case batch:
+				_, err = r.q.PopBatch(ctx, buf)
+			case try:
+				if _, err = r.q.TryPop(); errors.Is(err, queue.ErrEmpty) {
+					_, err = r.q.Pop(ctx)
+				}
+			default:
+				_, err = r.q.Pop(ctx)
+			}
+			if err != nil {
 				return
 			}
 		}
@@ -111,9 +150,11 @@ func (r *run) end() Log {
 // RunQueue runs the real queue once, recording it, and returns the log.
 // The seed picks the shape: capacity 1 to 3, 2 to 4 producers and 2 to 4
 // consumers, at most 4 items in all, which goroutines (at most two) have
-// a context that a deadline or a cancel ends, and when Close comes
-// (racing the calls, or once the producers are done). Producer i pushes
-// the items 100*i+1, 100*i+2, ...
+// a context that a deadline or a cancel ends, whether p1 and c1 try
+// first (TryPush, TryPop), whether p2 and c2 move batches (PushBatch,
+// PopBatch), whether the owner resizes the queue (to one or two of 1..4)
+// and when it closes it (racing the calls, or once the producers are
+// done). Producer i pushes the items 100*i+1, 100*i+2, ...
 func RunQueue(seed uint64) (Log, error) {
 	const maxCancellable = 2 // each doubles the states a check may explore
 	rng := rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15))
@@ -136,18 +177,28 @@ func RunQueue(seed uint64) (Log, error) {
 		}
 		return ctx
 	}
+	// p1 and c1 may try first (TryPush, TryPop), p2 and c2 may move
+	// batches (PushBatch, PopBatch of 2), the owner may resize.
+	if rng.IntN(2) == 0 {
+		r.log.NonBlocking = []string{"p1", "c1"}
+	}
+	if rng.IntN(2) == 0 {
+		r.log.Batch, r.log.BatchLen = []string{"p2", "c2"}, 2
+	}
+	var resizes []int
+	if rng.IntN(2) == 0 {
+		resizes = rng.Perm(4)[:1+rng.IntN(2)]
+	}
 	var producers sync.WaitGroup
 	for i := range nProducers {
 		name := fmt.Sprintf("p%d", i+1)
 		r.log.Producers = append(r.log.Producers, name)
 		ctx := ctxFor(name)
-		producers.Go(func() {
-			for j := range items {
-				if r.q.Push(ctx, 100*(i+1)+j+1) != nil {
-					return
-				}
-			}
-		})
+		vs := make([]int, items)
+		for j := range vs {
+			vs[j] = 100*(i+1) + j + 1
+		}
+		producers.Go(func() { r.produce(name, ctx, vs) })
 	}
 	r.log.Items = items
 	for i := range nConsumers {
@@ -157,6 +208,10 @@ func RunQueue(seed uint64) (Log, error) {
 	closeAfter := time.Duration(rng.IntN(400)) * time.Microsecond
 	racing := rng.IntN(2) == 0
 	r.wg.Go(func() {
+		for _, n := range resizes {
+			time.Sleep(closeAfter / 4)
+			_ = r.q.Resize(n + 1)
+		}
 		if racing {
 			time.Sleep(closeAfter)
 		} else {
@@ -238,6 +293,24 @@ var Scenarios = map[string]func() (Log, error){
 	"group-stop": func() (Log, error) {
 		_, groupLog, _, err := runGroup("group-stop", 1, 2, 5, 1, groupStopWaiting)
 		return groupLog, err
+	},
+	// Two consumers wait; one PushBatch of two items must wake both.
+	"batch-wakes-poppers": func() (Log, error) {
+		r, err := newRun("batch-wakes-poppers", 2)
+		if err != nil {
+			return Log{}, err
+		}
+		r.log.Batch, r.log.BatchLen = []string{"p1"}, 1
+		for _, c := range []string{"c1", "c2"} {
+			ctx, _ := r.ctx(c, true, time.Second)
+			r.consumer(c, ctx, 3)
+		}
+		r.blocked(0, 2)
+		ctx, _ := r.ctx("p1", false, 0)
+		r.producer("p1", ctx, 101, 102)
+		r.until(func() bool { return r.q.Stats().Popped == 2 })
+		r.q.Close()
+		return r.end(), nil
 	},
 	// Capacity 1: p2 waits for room; c1's Pop must wake it.
 	"pop-wakes-pusher": func() (Log, error) {

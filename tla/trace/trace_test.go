@@ -100,6 +100,21 @@ func TestRealRunsAreBehaviours(t *testing.T) {
 		}
 	}
 	t.Logf("%d logs, %d records, %d states explored", len(logs), records, states)
+	// Every step the queue reports was met and matched.
+	met := map[string]int{}
+	for _, l := range logs {
+		for _, r := range l.Records {
+			met[r.Op+"/"+r.Err]++
+		}
+	}
+	for _, s := range []string{"Lock/", "StartWait/", "Relock/", "Push/", "Pop/", "Fail/closed", "Fail/ctx",
+		"CtxCallback/", "Close/", "Signal/", "Broadcast/", "PushBatch/", "PopBatch/", "Resize/",
+		"TryPush/", "TryPush/full", "TryPop/", "TryPop/empty"} {
+		if met[s] == 0 {
+			t.Errorf("no log has a %s record", s)
+		}
+	}
+	t.Logf("records met: %v", met)
 }
 
 // A seeded bug: a textual edit of a file (queue/queue.go if not named),
@@ -141,6 +156,12 @@ var seededBugs = []seededBug{{
 	new:      "\t\t}\n\t}\n",
 	scenario: "cancel-wakes-waiters", op: "CtxCallback",
 	step: "record 5 of %d, CtxCallback(c1, notEmpty), matches no step of the model",
+}, {
+	name:     "a batch signals once",
+	old:      "\tfor range min(n, q.popWaiters) {\n",
+	new:      "\tfor range min(1, q.popWaiters) {\n",
+	scenario: "batch-wakes-poppers", op: "PushBatch",
+	step: "record 6 of %d, PushBatch(p1, items [1 2]) + Signal(notEmpty), matches no step of the model",
 }, {
 	name:     "the group closes the queue before its producers have returned",
 	file:     "workers/group.go",
