@@ -1,0 +1,152 @@
+package tla
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Mutant is one row of mutants.json: a small textual edit of a spec that
+// plants a plausible bug, the model (a row of models.json) whose cfg
+// checks it, and what must catch it.
+type Mutant struct {
+	Name string `json:"name"`
+	What string `json:"what"` // the bug, in one line
+	Spec string `json:"spec"`
+	// Model names the models.json row whose cfg checks the mutant.
+	Model string `json:"model"`
+	From  string `json:"from"` // replaced once; it must occur exactly once
+	To    string `json:"to"`
+	// LostWakeup mutants strand a waiter: they are checked with
+	// NoLostWakeup dropped from the cfg, so that a behavioural property
+	// (or the deadlock check) must catch them.
+	LostWakeup bool `json:"lostWakeup"`
+	// CaughtBy is the invariant or property violated, or "deadlock".
+	CaughtBy string `json:"caughtBy"`
+	// Equivalent, if set, says why no property can catch the mutant: the
+	// test then asserts that the model still holds.
+	Equivalent string `json:"equivalent,omitempty"`
+}
+
+func mutants(t *testing.T) []Mutant {
+	data, err := os.ReadFile(filepath.Join(Dir(), "mutants.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ms []Mutant
+	if err := json.Unmarshal(data, &ms); err != nil {
+		t.Fatalf("mutants.json: %v", err)
+	}
+	return ms
+}
+
+// TestMutantsTable checks the table itself: at least 12 mutants, each edit
+// applying exactly once, each either caught by a named check or marked
+// equivalent with a reason, and no lost-wake-up mutant caught by
+// NoLostWakeup (they are checked without it).
+func TestMutantsTable(t *testing.T) {
+	ms := mutants(t)
+	if len(ms) < 12 {
+		t.Errorf("mutants.json has %d mutants, want at least 12", len(ms))
+	}
+	names := map[string]bool{}
+	for _, m := range ms {
+		if names[m.Name] {
+			t.Errorf("mutant %s listed twice", m.Name)
+		}
+		names[m.Name] = true
+		src, err := os.ReadFile(filepath.Join(Dir(), m.Spec))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := strings.Count(string(src), m.From); n != 1 {
+			t.Errorf("mutant %s: its edit's text occurs %d times in %s, want once", m.Name, n, m.Spec)
+		}
+		if (m.CaughtBy == "") == (m.Equivalent == "") {
+			t.Errorf("mutant %s: needs exactly one of caughtBy and equivalent", m.Name)
+		}
+		if m.LostWakeup && m.CaughtBy == "NoLostWakeup" {
+			t.Errorf("mutant %s: a lost wake-up must be caught by a behavioural property", m.Name)
+		}
+		if _, err := Lookup(m.Model); err != nil {
+			t.Errorf("mutant %s: %v", m.Name, err)
+		}
+	}
+}
+
+// TestMutants applies each mutant to a temporary copy of its spec, checks
+// its model, and asserts that it is caught by what the table says (a
+// lost-wake-up mutant with NoLostWakeup dropped from the cfg), or, for an
+// equivalent mutant, that the model still holds. It runs TLC when present,
+// else the offline checker; with PCKIT_TLA_LONG=1 (as .ci/run does) both.
+func TestMutants(t *testing.T) {
+	if err := FindOffline(); err != nil {
+		t.Fatal(err)
+	}
+	jar, err := FindTLC(t.Context())
+	if err != nil {
+		t.Logf("TLC not run, offline checker only: %v", err)
+	}
+	offline := jar == "" || longModels()
+	for _, mu := range mutants(t) {
+		t.Run(mu.Name, func(t *testing.T) {
+			t.Parallel()
+			m := mutate(t, mu)
+			check := func(r Result, err error) {
+				t.Helper()
+				if err != nil {
+					t.Fatalf("%s: %v", r.Checker, err)
+				}
+				switch {
+				case mu.Equivalent != "" && r.Verdict != Holds:
+					t.Errorf("%s: marked equivalent, but %s found %s %s:\n%s", mu.Name, r.Checker, r.Verdict, r.Violated, r.Trace)
+				case mu.Equivalent == "" && r.Verdict == Holds:
+					t.Errorf("%s (%s): not caught by %s: every property holds", mu.Name, mu.What, r.Checker)
+				case mu.Equivalent == "" && r.Caught() != mu.CaughtBy:
+					t.Errorf("%s: caught by %s under %s, the table says %s", mu.Name, r.Caught(), r.Checker, mu.CaughtBy)
+				}
+				t.Logf("%s: %s %s, %d states, trace of %d, %v", r.Checker, r.Verdict, r.Violated, r.Distinct, r.TraceStates, r.Elapsed.Round(1e6))
+			}
+			if offline {
+				check(RunOffline(t.Context(), m))
+			}
+			if jar != "" {
+				check(RunTLC(t.Context(), jar, m))
+			}
+		})
+	}
+}
+
+// mutate writes the mutant's spec and its model's cfg (less NoLostWakeup
+// for a lost-wake-up mutant) into a temporary folder and returns the model.
+func mutate(t *testing.T, mu Mutant) Model {
+	t.Helper()
+	m, err := Lookup(mu.Model)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := os.ReadFile(filepath.Join(Dir(), mu.Spec))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := os.ReadFile(filepath.Join(Dir(), m.Config))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if mu.LostWakeup {
+		cfg = []byte(dropNames(string(cfg), []string{"NoLostWakeup"}))
+	}
+	dir := t.TempDir()
+	m.Name = mu.Name
+	m.Spec = filepath.Join(dir, filepath.Base(mu.Spec))
+	m.Config = filepath.Join(dir, filepath.Base(m.Config))
+	if err := os.WriteFile(m.Spec, []byte(strings.Replace(string(src), mu.From, mu.To, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(m.Config, cfg, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
