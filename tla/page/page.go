@@ -333,16 +333,9 @@ func Explore(ctx context.Context, m tla.Model) (Graph, error) {
 
 // dropRepeats drops each state equal to the one before it.
 func dropRepeats(tr Trace) Trace {
-	key := func(s State) string {
-		var b strings.Builder
-		for _, name := range varOrder("", s.Vars) {
-			b.WriteString(name + "=" + s.Vars[name].Canon() + "\n")
-		}
-		return b.String()
-	}
 	out := Trace{LoopTo: tr.LoopTo}
 	for i, s := range tr.States {
-		if i > 0 && key(s) == key(tr.States[i-1]) {
+		if i > 0 && stateKey(s) == stateKey(tr.States[i-1]) {
 			if tr.LoopTo >= len(out.States) {
 				out.LoopTo--
 			}

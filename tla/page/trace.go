@@ -104,7 +104,28 @@ func ParseTrace(text string) (Trace, error) {
 	if len(tr.States) == 0 {
 		return Trace{}, fmt.Errorf("no state in the trace text")
 	}
+	// tla-checker lists a lasso's loop after the path; a loop state equal
+	// to one already listed is where the loop goes back to.
+	if tr.LoopTo > 0 {
+		for i := tr.LoopTo; i < len(tr.States); i++ {
+			for j := 0; j < tr.LoopTo; j++ {
+				if stateKey(tr.States[i]) == stateKey(tr.States[j]) {
+					tr.States, tr.LoopTo = tr.States[:i], j
+					return tr, nil
+				}
+			}
+		}
+	}
 	return tr, nil
+}
+
+// stateKey is a state's variables in canonical notation.
+func stateKey(s State) string {
+	var b strings.Builder
+	for _, name := range varOrder("", s.Vars) {
+		b.WriteString(name + "=" + s.Vars[name].Canon() + "\n")
+	}
+	return b.String()
 }
 
 // isVarStart tells a tla-checker variable line ("  count = 1", two spaces

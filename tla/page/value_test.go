@@ -101,13 +101,22 @@ State 2: <Lock line 111, col 5 to line 116, col 68 of module Queue>
 
 // TestParseTraceOffline reads tla-checker's format, and its lasso.
 func TestParseTraceOffline(t *testing.T) {
+	// A stutter at the end: the loop is the last state itself.
 	text := "State 0\n  x = 0\n  y = <<>>\nState 1\n  x = 1\n  y = <<a>>\n--- back to ---\nState 0\n  x = 1\n  y = <<a>>\n"
 	tr, err := ParseTrace(text)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(tr.States) != 3 || tr.LoopTo != 2 || tr.States[1].Vars["y"].String() != "<<a>>" {
+	if len(tr.States) != 2 || tr.LoopTo != 1 || tr.States[1].Vars["y"].String() != "<<a>>" {
 		t.Fatalf("got %+v", tr)
+	}
+	// A loop of new states.
+	tr, err = ParseTrace(text + "State 1\n  x = 2\n  y = <<a>>\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tr.States) != 2 || tr.LoopTo != 1 {
+		t.Fatalf("got %d states, loop to %d", len(tr.States), tr.LoopTo)
 	}
 	if _, err := ParseTrace("no states here"); err == nil {
 		t.Error("a text without states parsed")
