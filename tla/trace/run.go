@@ -403,7 +403,7 @@ func runGroup(name string, capacity, nProducers, items, nConsumers int, end grou
 		}})
 	}
 	aborted := end == groupAbort
-	gate := make(chan struct{})
+	gate, handling := make(chan struct{}), make(chan struct{}, 1)
 	var consumers []workers.Consumer[int]
 	for i := range nConsumers {
 		id := i + 1
@@ -411,6 +411,10 @@ func runGroup(name string, capacity, nProducers, items, nConsumers int, end grou
 		c := workers.Consumer[int]{ID: id}
 		if end == groupStopWaiting { // consumers hold their item: producers wait for room
 			c.Handle = func(ctx context.Context, _ int) error {
+				select {
+				case handling <- struct{}{}:
+				default:
+				}
 				select {
 				case <-gate:
 				case <-ctx.Done():
@@ -437,7 +441,23 @@ func runGroup(name string, capacity, nProducers, items, nConsumers int, end grou
 		g.Stop()
 	}
 	if end == groupStopWaiting {
-		r.blocked(1, 0)
+		// Once the consumer holds an item, the queue fills and a producer
+		// waits for room until the gate opens.
+		<-handling
+		r.until(func() bool { // some producer's last step is StartWait
+			recs := r.rec.Records()
+			for _, p := range r.log.Producers {
+				for i := len(recs) - 1; i >= 0; i-- {
+					if recs[i].P == p {
+						if recs[i].Op == "StartWait" {
+							return true
+						}
+						break
+					}
+				}
+			}
+			return false
+		})
 		g.Stop()
 		// The queue must stay full until the producers have returned: the
 		// group closes it only then, however long that takes.
