@@ -25,7 +25,8 @@ type exercise struct {
 	Hints []string `json:"hints"`
 }
 
-// TestExercises keeps every lesson's exercise honest. For each lesson it
+// TestExercises keeps every lesson's exercise honest; a lesson without one
+// fails it. For each lesson it
 // runs the exercise's check command,
 //
 //	go test -tags exercise <flags> ./lessons/NN-slug/exercise/
@@ -46,25 +47,20 @@ func TestExercises(t *testing.T) {
 		t.Fatal(err)
 	}
 	declareInputs(t, root)
-	var without []string
 	for _, dir := range dirs {
-		if _, err := os.Stat(filepath.Join(dir, "exercise")); err != nil {
-			without = append(without, dir)
-			continue
-		}
 		t.Run(dir, func(t *testing.T) {
 			t.Parallel()
 			checkExercise(t, root, dir)
 		})
-	}
-	if len(without) > 0 {
-		t.Logf("lessons without an exercise yet: %v", without)
 	}
 }
 
 func checkExercise(t *testing.T, root, dir string) {
 	ex := filepath.Join(root, "lessons", dir, "exercise")
 	sol := filepath.Join(root, "lessons", "internal", "solutions", "testdata", dir)
+	if _, err := os.Stat(ex); err != nil {
+		t.Fatalf("lessons/%s has no exercise: every lesson needs one, in the format of the others (exercise/ with check_test.go, exercise.json and prediction.txt, a solution in lessons/internal/solutions/testdata/%s/, a \"Your turn\" section in its README)", dir, dir)
+	}
 	data, err := os.ReadFile(filepath.Join(ex, "exercise.json"))
 	if err != nil {
 		t.Fatal(err)
