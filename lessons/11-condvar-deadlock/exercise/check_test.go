@@ -65,7 +65,7 @@ func TestCheck(t *testing.T) {
 	if t.Failed() {
 		return
 	}
-	rule := func(capacity int) string {
+	rule := func(capacity int) tla.Verdict {
 		if 2*capacity < 3+2 {
 			return tla.Deadlock
 		}
@@ -89,7 +89,7 @@ func TestCheck(t *testing.T) {
 	if ms[0].r.Verdict == ms[1].r.Verdict {
 		t.Fatalf("both models: %s. Choose one capacity on each side of 2·Cap < P + C, so that one deadlocks and one holds", ms[0].r.Verdict)
 	}
-	lessontest.ExpectAnswers(t, prediction, ms[0].r.Verdict, ms[1].r.Verdict, parked)
+	lessontest.ExpectAnswers(t, prediction, string(ms[0].r.Verdict), string(ms[1].r.Verdict), parked)
 }
 
 // count returns how many names the cfg's set name = {…} holds.

@@ -54,7 +54,7 @@ func TestPrediction(t *testing.T) {
 	states := regexp.MustCompile(`(?m)^State \d+`).Split(r.Trace, -1)
 	last := states[len(states)-1]
 	parked := strings.Count(last, `"wait"`)
-	lessontest.ExpectAnswers(t, prediction, r.Verdict, strconv.Itoa(r.TraceStates), strconv.Itoa(parked))
+	lessontest.ExpectAnswers(t, prediction, string(r.Verdict), strconv.Itoa(r.TraceStates), strconv.Itoa(parked))
 	t.Logf("%s: %s, counterexample of %d states:\n%s", r.Checker, r.Verdict, r.TraceStates, r.Trace)
 }
 
