@@ -11,7 +11,8 @@ import (
 // lesson's README.md quotes lines of the function whose declaration starts
 // with decl in the file src (relative to the lesson's folder): every quoted
 // line stands in the function's body, in the quote's order, other lines
-// (such as those that log the model's steps) possibly between them.
+// (such as those that log the model's steps) possibly between them, and
+// line comments left out.
 func QuotesFunc(t testing.TB, marker, src, decl string) {
 	t.Helper()
 	readme, err := os.ReadFile("README.md")
@@ -35,7 +36,10 @@ func QuotesFunc(t testing.TB, marker, src, decl string) {
 	lines := strings.Split(body, "\n")
 	for quoted := range strings.Lines(quote) {
 		quoted = strings.TrimSpace(quoted)
-		i := slices.IndexFunc(lines, func(l string) bool { return strings.TrimSpace(l) == quoted })
+		i := slices.IndexFunc(lines, func(l string) bool {
+			code, _, _ := strings.Cut(l, "// ")
+			return strings.TrimSpace(code) == quoted
+		})
 		if i < 0 {
 			t.Fatalf("README.md quotes %q, which %s does not have (after the lines quoted before it) in %s", quoted, src, decl)
 		}
