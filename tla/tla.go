@@ -388,11 +388,12 @@ func ParseTLC(text string, props []string) (Result, error) {
 // withProperty returns the cfg with its PROPERTY sections replaced by the
 // one property p.
 func withProperty(cfg, p string) string {
-	return dropSections(cfg, "PROPERTY", "PROPERTIES") + "\nPROPERTY " + p + "\n"
+	return DropSections(cfg, "PROPERTY", "PROPERTIES") + "\nPROPERTY " + p + "\n"
 }
 
-// dropSections returns the cfg without the sections of the given keywords.
-func dropSections(cfg string, keywords ...string) string {
+// DropSections returns the cfg text without the sections of the given
+// keywords (each keyword's line and the lines that continue it).
+func DropSections(cfg string, keywords ...string) string {
 	var kept []string
 	drop := false
 	for _, line := range strings.Split(cfg, "\n") {
@@ -413,6 +414,10 @@ func uncomment(line string) string {
 	}
 	return line
 }
+
+// CfgNames returns the names a cfg text lists under the given keywords, in
+// order: CfgNames(cfg, "INVARIANT", "INVARIANTS") names its invariants.
+func CfgNames(cfg string, keywords ...string) []string { return cfgNames([]byte(cfg), keywords...) }
 
 // cfgNames returns the names listed under the given cfg keywords.
 func cfgNames(cfg []byte, keywords ...string) []string {

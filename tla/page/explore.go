@@ -35,7 +35,7 @@ func augment(v View, spec, cfg string) (string, string, error) {
 	spec = spec[:loc[1]] + " pageAction," + spec[loc[1]:]
 	var b strings.Builder
 	b.WriteString("\nPageTrue == TRUE\nPageInit == Init /\\ pageAction = <<>>\nPageBad ==\n")
-	for _, inv := range cfgNames(cfg, "INVARIANT", "INVARIANTS") {
+	for _, inv := range tla.CfgNames(cfg, "INVARIANT", "INVARIANTS") {
 		fmt.Fprintf(&b, "    IF ~%s THEN %q ELSE\n", inv, inv)
 	}
 	b.WriteString("    \"\"\nPageNext ==\n")
@@ -54,60 +54,9 @@ func augment(v View, spec, cfg string) (string, string, error) {
 	end := ends[len(ends)-1][0]
 	spec = spec[:end] + b.String() + "\n" + spec[end:]
 
-	var out []string
-	drop := false
-	for _, line := range strings.Split(cfg, "\n") {
-		words := strings.Fields(stripComment(line))
-		if len(words) > 0 && isKeyword(words[0]) {
-			drop = false
-			switch words[0] {
-			case "SPECIFICATION", "INIT", "NEXT":
-				continue
-			case "INVARIANT", "INVARIANTS", "PROPERTY", "PROPERTIES":
-				drop = true
-			}
-		}
-		if !drop {
-			out = append(out, line)
-		}
-	}
+	out := []string{tla.DropSections(cfg, "SPECIFICATION", "INIT", "NEXT", "INVARIANT", "INVARIANTS", "PROPERTY", "PROPERTIES")}
 	out = append(out, "INIT PageInit", "NEXT PageNext", "INVARIANT PageTrue", "")
 	return spec, strings.Join(out, "\n"), nil
-}
-
-func stripComment(line string) string {
-	if i := strings.Index(line, `\*`); i >= 0 {
-		return line[:i]
-	}
-	return line
-}
-
-func isKeyword(w string) bool {
-	return w != "" && strings.ToUpper(w) == w && strings.Trim(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZ_") == ""
-}
-
-// cfgNames returns the names listed under the given cfg keywords.
-func cfgNames(cfg string, keywords ...string) []string {
-	var names []string
-	in := false
-	for _, line := range strings.Split(cfg, "\n") {
-		words := strings.Fields(stripComment(line))
-		if len(words) == 0 {
-			continue
-		}
-		if isKeyword(words[0]) {
-			in = false
-			for _, k := range keywords {
-				in = in || words[0] == k
-			}
-			if in {
-				names = append(names, words[1:]...)
-			}
-		} else if in {
-			names = append(names, words...)
-		}
-	}
-	return names
 }
 
 // consts lists the constants a View needs evaluated.
