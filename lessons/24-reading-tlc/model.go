@@ -19,4 +19,4 @@ package readingtlc
 //		q.wait(ctx, &q.notEmpty)
 //		q.popWaiters--
 //	}
-const Model = "Queue"
+const Model = "QueueSmall"
