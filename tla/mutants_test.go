@@ -131,26 +131,35 @@ func mutate(t *testing.T, mu Mutant) Model {
 	if err != nil {
 		t.Fatal(err)
 	}
-	src, err := os.ReadFile(filepath.Join(Dir(), mu.Spec))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := os.ReadFile(filepath.Join(Dir(), m.Config))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if mu.LostWakeup {
-		cfg = []byte(dropNames(string(cfg), []string{"NoLostWakeup"}) + "\nCHECK_DEADLOCK FALSE\n")
-	}
+	m.Spec = mu.Spec
+	return variant(t, m, mu.Name,
+		func(src string) string { return strings.Replace(src, mu.From, mu.To, 1) },
+		func(cfg string) string {
+			if mu.LostWakeup {
+				return dropNames(cfg, []string{"NoLostWakeup"}) + "\nCHECK_DEADLOCK FALSE\n"
+			}
+			return cfg
+		})
+}
+
+// variant returns m named name, its spec and cfg edited by the given
+// functions and written into a temporary folder.
+func variant(t *testing.T, m Model, name string, spec, cfg func(string) string) Model {
+	t.Helper()
 	dir := t.TempDir()
-	m.Name = mu.Name
-	m.Spec = filepath.Join(dir, filepath.Base(mu.Spec))
-	m.Config = filepath.Join(dir, filepath.Base(m.Config))
-	if err := os.WriteFile(m.Spec, []byte(strings.Replace(string(src), mu.From, mu.To, 1)), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(m.Config, cfg, 0o644); err != nil {
-		t.Fatal(err)
+	m.Name = name
+	for _, f := range []struct {
+		path *string
+		edit func(string) string
+	}{{&m.Spec, spec}, {&m.Config, cfg}} {
+		data, err := os.ReadFile(filepath.Join(Dir(), *f.path))
+		if err != nil {
+			t.Fatal(err)
+		}
+		*f.path = filepath.Join(dir, filepath.Base(*f.path))
+		if err := os.WriteFile(*f.path, []byte(f.edit(string(data))), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	return m
 }

@@ -1,8 +1,6 @@
 package tla
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -22,38 +20,24 @@ func TestQueueModelSize(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	src, err := os.ReadFile(filepath.Join(Dir(), m.Spec))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := os.ReadFile(filepath.Join(Dir(), m.Config))
-	if err != nil {
-		t.Fatal(err)
-	}
 	never := map[string]string{
 		"TwoPushersWait":   `Cardinality({p \in Producers : pc[p] = "wait"}) < 2`,
 		"TwoPoppersWait":   `Cardinality({p \in Consumers : pc[p] = "wait"}) < 2`,
 		"TwoPushCallbacks": `Cardinality({p \in Producers : pending[p]}) < 2`,
 		"TwoPopCallbacks":  `Cardinality({p \in Consumers : pending[p]}) < 2`,
 	}
-	end := strings.LastIndex(string(src), "\n====")
-	if end < 0 {
-		t.Fatalf("%s: no closing ==== line", m.Spec)
-	}
 	for name, inv := range never {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			dir := t.TempDir()
-			spec := string(src[:end]) + "\n" + name + " == " + inv + string(src[end:])
-			one := DropSections(string(cfg), "INVARIANT", "INVARIANTS", "PROPERTY", "PROPERTIES") + "\nINVARIANT " + name + "\n"
-			sm := Model{Name: name, Spec: filepath.Join(dir, m.Spec), Config: filepath.Join(dir, m.Config)}
-			if err := os.WriteFile(sm.Spec, []byte(spec), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(sm.Config, []byte(one), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			r, err := RunOffline(t.Context(), sm)
+			v := variant(t, m, name,
+				func(src string) string {
+					end := strings.LastIndex(src, "\n====")
+					return src[:end] + "\n" + name + " == " + inv + src[end:]
+				},
+				func(cfg string) string {
+					return DropSections(cfg, "INVARIANT", "INVARIANTS", "PROPERTY", "PROPERTIES") + "\nINVARIANT " + name + "\n"
+				})
+			r, err := RunOffline(t.Context(), v)
 			if err != nil {
 				t.Fatal(err)
 			}
