@@ -75,9 +75,7 @@ type Model struct {
 	Violated string  `json:"violated,omitempty"` // the invariant or property, if any
 
 	// States is the number of distinct states, for a model that holds
-	// (both checkers must find exactly this many). A model whose cfg
-	// names a SYMMETRY, which TLC applies and the offline checker
-	// ignores, sets TLCStates and OfflineStates instead.
+	// (both checkers must find exactly this many).
 	States int `json:"states,omitempty"`
 	// For a counterexample: the number of states in the trace (both
 	// checkers search breadth-first, so both find a shortest one), and the
@@ -98,19 +96,6 @@ type Model struct {
 	// TLCOnly lists cfg properties the offline checker cannot check: they
 	// are dropped from the cfg it gets, and asserted under TLC only.
 	TLCOnly []string `json:"tlcOnly,omitempty"`
-}
-
-// HoldsStates is the number of distinct states the checker ("tlc" or
-// "tla-checker") must find in m if m holds: States, or TLCStates or
-// OfflineStates for a cfg with a SYMMETRY.
-func (m Model) HoldsStates(checker string) int {
-	switch {
-	case m.States != 0:
-		return m.States
-	case checker == "tlc":
-		return m.TLCStates
-	}
-	return m.OfflineStates
 }
 
 // Result is what one checker reported on one model.

@@ -53,8 +53,8 @@ func ExpectModel(t testing.TB, name string, verdict tla.Verdict, violated string
 		t.Fatalf("%s on model %s: %s %s, want %s %s\n%s", r.Checker, name, r.Verdict, r.Violated, verdict, violated, r.Trace)
 	}
 	switch {
-	case verdict == tla.Holds && r.Distinct != m.HoldsStates(r.Checker):
-		t.Errorf("%s on model %s: holds with %d distinct states, want %d", r.Checker, name, r.Distinct, m.HoldsStates(r.Checker))
+	case verdict == tla.Holds && r.Distinct != m.States:
+		t.Errorf("%s on model %s: holds with %d distinct states, want %d", r.Checker, name, r.Distinct, m.States)
 	case verdict != tla.Holds && r.TraceStates != m.TraceStates:
 		t.Errorf("%s on model %s: counterexample of %d states, want %d\n%s", r.Checker, name, r.TraceStates, m.TraceStates, r.Trace)
 	}
