@@ -27,8 +27,9 @@ type counter interface {
 // run has four goroutines Inc 1000 times each while a fifth polls Value
 // until they are done, and returns the final count and the last count the
 // poller saw. The poller reads at least once before anything orders it
-// after the writers, so on the starting Counter the detector reports a race
-// on every run.
+// after the writers, so on the starting Counter there is a race on every
+// run. The detector can still miss it: it did in about 1 run in 150-300
+// on a busy two-core machine.
 func run(c counter) (final, polled int) {
 	var wg sync.WaitGroup
 	done := make(chan struct{})
@@ -92,15 +93,22 @@ func TestStartCounter(t *testing.T) {
 var access = regexp.MustCompile(`(?i)(read|write) at 0x\S+ by goroutine N:\n\s+\S+\.\(\*startCounter\)\.(\w+)\(\)`)
 
 // TestPrediction checks your answers against the detector's report on
-// startCounter.
+// startCounter. A run the detector missed the race in is run again, up to
+// three runs.
 func TestPrediction(t *testing.T) {
-	out, _ := lessontest.Child(t, "TestStartCounter")
 	method := map[string]string{}
-	for _, m := range access.FindAllStringSubmatch(out, -1) {
-		method[m[1]] = m[2]
+	var out string
+	for range 3 {
+		out, _ = lessontest.Child(t, "TestStartCounter")
+		for _, m := range access.FindAllStringSubmatch(out, -1) {
+			method[m[1]] = m[2]
+		}
+		if method["Read"] != "" || method["read"] != "" {
+			break
+		}
 	}
 	if method["Read"] == "" && method["read"] == "" {
-		t.Fatalf("the race detector reported no race on the starting Counter; run the check with -race:\n%s", out)
+		t.Fatalf("the race detector reported no race on the starting Counter in three runs; run the check with -race:\n%s", out)
 	}
 	read, write := method["Read"]+method["read"], method["Write"]+method["write"]
 	lessontest.ExpectAnswers(t, prediction, read, write)
